@@ -1,0 +1,153 @@
+/**
+ * Finds, parses and validates the project's policy file. Never executes anything: the config is
+ * JSON data. A bad file or a bad key yields a notice (file, JSON path, reason) and the defaults
+ * for that key; the rest of the config still applies.
+ */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { configSchema, type ZeroTrustConfig } from './schema.js';
+import type { AnalyzerNotice, Severity, SeverityOrOff } from '../types.js';
+
+export const CONFIG_FILE_NAME = 'zero-trust-ai.config.json';
+export const PACKAGE_JSON_KEY = 'zeroTrustAi';
+
+export interface RuleSetting {
+  severity: SeverityOrOff;
+  options: Record<string, unknown>;
+}
+
+export interface ResolvedConfig {
+  /** The file the config came from, if any. */
+  source?: string;
+  /** Folder that relative paths and ignore globs are resolved against. */
+  root: string;
+  rules: Record<string, RuleSetting>;
+  redactors: string[];
+  loggers: string[];
+  allowListChecks: string[];
+  sensitiveFields: string[];
+  approvedEgressHosts: string[];
+  agentIdentities: Record<string, string>;
+  frameworks: NonNullable<ZeroTrustConfig['frameworks']>;
+  ignore: string[];
+}
+
+export interface LoadedConfig {
+  config: ResolvedConfig;
+  notices: AnalyzerNotice[];
+}
+
+export function defaultConfig(root: string): ResolvedConfig {
+  return {
+    root: normalizePath(root),
+    rules: {},
+    redactors: [],
+    loggers: [],
+    allowListChecks: [],
+    sensitiveFields: [],
+    approvedEgressHosts: [],
+    agentIdentities: {},
+    frameworks: [],
+    ignore: [],
+  };
+}
+
+export function normalizePath(p: string): string {
+  return path.resolve(p).replace(/\\/g, '/');
+}
+
+/** Looks for the config in `root` (the config file first, then package.json's key). */
+export function findConfigFile(root: string): string | undefined {
+  const direct = path.join(root, CONFIG_FILE_NAME);
+  if (fs.existsSync(direct)) return direct;
+  const pkg = path.join(root, 'package.json');
+  if (fs.existsSync(pkg)) {
+    try {
+      const parsed = JSON.parse(fs.readFileSync(pkg, 'utf8'));
+      if (parsed && typeof parsed === 'object' && PACKAGE_JSON_KEY in parsed) return pkg;
+    } catch {
+      // A broken package.json is not ours to report; the project has other tools for that.
+    }
+  }
+  return undefined;
+}
+
+/**
+ * Loads the config for `root`. `explicitFile` (CLI --config, editor setting) wins over discovery;
+ * a missing explicit file is an error notice.
+ */
+export function loadConfig(root: string, explicitFile?: string): LoadedConfig {
+  const file = explicitFile ? path.resolve(root, explicitFile) : findConfigFile(root);
+  if (!file) return { config: defaultConfig(root), notices: [] };
+  if (!fs.existsSync(file)) {
+    return {
+      config: defaultConfig(root),
+      notices: [{ level: 'error', file, message: `Config file not found: ${file}` }],
+    };
+  }
+  let text: string;
+  try {
+    text = fs.readFileSync(file, 'utf8');
+  } catch (err) {
+    return { config: defaultConfig(root), notices: [{ level: 'error', file, message: `Cannot read config: ${(err as Error).message}` }] };
+  }
+  return parseConfigText(text, file, path.dirname(file));
+}
+
+/** Parses and validates config text. Exposed for the language server, which sees unsaved buffers. */
+export function parseConfigText(text: string, file: string, root: string): LoadedConfig {
+  const notices: AnalyzerNotice[] = [];
+  const config = defaultConfig(root);
+  config.source = normalizePath(file);
+  let raw: unknown;
+  try {
+    raw = JSON.parse(text);
+  } catch (err) {
+    notices.push({ level: 'error', file, path: '$', message: `Invalid JSON: ${(err as Error).message}. Using the default policy.` });
+    return { config, notices };
+  }
+  if (path.basename(file) === 'package.json') {
+    raw = (raw as Record<string, unknown> | null)?.[PACKAGE_JSON_KEY];
+  }
+  if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) {
+    notices.push({ level: 'error', file, path: '$', message: 'The config must be a JSON object. Using the default policy.' });
+    return { config, notices };
+  }
+  // Validate key by key so that one bad entry costs only itself.
+  const shape = configSchema.shape as Record<string, import('zod').ZodType>;
+  const good: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(raw as Record<string, unknown>)) {
+    const keySchema = shape[key];
+    if (!keySchema) {
+      notices.push({ level: 'warning', file, path: key, message: `Unknown key "${key}" ignored. Known keys: ${Object.keys(shape).join(', ')}.` });
+      continue;
+    }
+    const result = keySchema.safeParse(value);
+    if (result.success) {
+      good[key] = result.data;
+    } else {
+      for (const issue of result.error.issues) {
+        const where = [key, ...issue.path.map(String)].join('.');
+        notices.push({ level: 'error', file, path: where, message: `${where}: ${issue.message}. Using the default for "${key}".` });
+      }
+    }
+  }
+  const parsed = good as ZeroTrustConfig;
+  for (const [ruleId, setting] of Object.entries(parsed.rules ?? {})) {
+    if (typeof setting === 'string') config.rules[ruleId] = { severity: setting, options: {} };
+    else config.rules[ruleId] = { severity: setting[0], options: (setting[1] as Record<string, unknown>) ?? {} };
+  }
+  config.redactors = parsed.redactors ?? [];
+  config.loggers = parsed.loggers ?? [];
+  config.allowListChecks = parsed.allowListChecks ?? [];
+  config.sensitiveFields = parsed.sensitiveFields ?? [];
+  config.approvedEgressHosts = parsed.approvedEgressHosts ?? [];
+  config.agentIdentities = parsed.agentIdentities ?? {};
+  config.frameworks = parsed.frameworks ?? [];
+  config.ignore = parsed.ignore ?? [];
+  return { config, notices };
+}
+
+export function effectiveSeverity(config: ResolvedConfig, ruleId: string, fallback: Severity): SeverityOrOff {
+  return config.rules[ruleId]?.severity ?? fallback;
+}

@@ -1,0 +1,249 @@
+/**
+ * Name resolution without a type checker: scopes inside a file, imports and exports across files.
+ * It works on syntax alone, so it needs no node_modules, survives syntax errors, and costs a walk
+ * up the tree instead of a whole-program check (the language server resolves on every edit).
+ */
+import * as path from 'node:path';
+import { Node, SyntaxKind, type SourceFile, type Project, type Identifier } from 'ts-morph';
+
+export type Binding =
+  | { kind: 'import'; module: string; exportName: string; node: Node; resolved?: Binding }
+  | { kind: 'variable'; node: Node /* VariableDeclaration */; init?: Node; /** property path inside a destructuring pattern */ destructure?: string[] }
+  | { kind: 'parameter'; node: Node /* ParameterDeclaration */; fn: Node; index: number; destructure?: string[] }
+  | { kind: 'function'; node: Node }
+  | { kind: 'class'; node: Node };
+
+const RESOLVE_EXTS = ['.ts', '.tsx', '.mts', '.cts', '.js', '.jsx', '.mjs', '.cjs'];
+
+export class Resolver {
+  private readonly bindingCache = new Map<Node, Binding | null>();
+  private readonly moduleCache = new Map<string, SourceFile | null>();
+
+  constructor(private readonly project: Project) {}
+
+  /** Resolves an identifier to where its name is bound; imports of project files are followed. */
+  resolveIdentifier(id: Identifier | Node): Binding | undefined {
+    const cached = this.bindingCache.get(id);
+    if (cached !== undefined) return cached ?? undefined;
+    const found = this.lookup(id.getText(), id);
+    this.bindingCache.set(id, found ?? null);
+    return found;
+  }
+
+  /** Looks `name` up from `from` outward, scope by scope. */
+  lookup(name: string, from: Node): Binding | undefined {
+    let scope: Node | undefined = from;
+    while (scope) {
+      const hit = this.declaredIn(scope, name, from);
+      if (hit) return hit;
+      scope = scope.getParent();
+    }
+    return undefined;
+  }
+
+  private declaredIn(scope: Node, name: string, from: Node): Binding | undefined {
+    if (Node.isFunctionLikeDeclaration(scope) || Node.isArrowFunction(scope) || Node.isFunctionExpression(scope)) {
+      const params = scope.getParameters();
+      for (let i = 0; i < params.length; i++) {
+        const p = params[i];
+        const hit = findInBindingName(p.getNameNode(), name);
+        if (hit) return { kind: 'parameter', node: p, fn: scope, index: i, destructure: hit.path };
+      }
+      if (Node.isFunctionExpression(scope) && scope.getName() === name) return { kind: 'function', node: scope };
+    }
+    if (Node.isCatchClause(scope)) {
+      const v = scope.getVariableDeclaration();
+      if (v && findInBindingName(v.getNameNode(), name)) return { kind: 'variable', node: v };
+    }
+    if (Node.isForStatement(scope) || Node.isForOfStatement(scope) || Node.isForInStatement(scope)) {
+      const init = scope.getInitializer();
+      if (init && Node.isVariableDeclarationList(init)) {
+        for (const d of init.getDeclarations()) {
+          const hit = findInBindingName(d.getNameNode(), name);
+          if (hit) {
+            // for (const x of xs): x's value comes from the iterated expression.
+            const iterated = Node.isForOfStatement(scope) || Node.isForInStatement(scope) ? scope.getExpression() : d.getInitializer();
+            return { kind: 'variable', node: d, init: iterated, destructure: Node.isForOfStatement(scope) ? ['[]', ...hit.path] : hit.path };
+          }
+        }
+      }
+    }
+    if (Node.isBlock(scope) || Node.isSourceFile(scope) || Node.isModuleBlock(scope) || Node.isCaseClause(scope) || Node.isDefaultClause(scope)) {
+      for (const st of scope.getStatements()) {
+        const hit = this.declaredByStatement(st, name);
+        if (hit) return hit;
+      }
+    }
+    if (Node.isClassDeclaration(scope) && scope.getName() === name) return { kind: 'class', node: scope };
+    void from;
+    return undefined;
+  }
+
+  private declaredByStatement(st: Node, name: string): Binding | undefined {
+    if (Node.isVariableStatement(st)) {
+      for (const d of st.getDeclarations()) {
+        const hit = findInBindingName(d.getNameNode(), name);
+        if (hit) {
+          const init = d.getInitializer();
+          const req = init && requireCall(init);
+          if (req) {
+            if (hit.path.length === 0) return { kind: 'import', module: req, exportName: '*', node: d };
+            return { kind: 'import', module: req, exportName: hit.path[0], node: d };
+          }
+          return { kind: 'variable', node: d, init, destructure: hit.path };
+        }
+      }
+    } else if (Node.isFunctionDeclaration(st)) {
+      if (st.getName() === name) return { kind: 'function', node: st };
+    } else if (Node.isClassDeclaration(st)) {
+      if (st.getName() === name) return { kind: 'class', node: st };
+    } else if (Node.isImportDeclaration(st)) {
+      const module = st.getModuleSpecifierValue();
+      const def = st.getDefaultImport();
+      if (def && def.getText() === name) return this.importBinding(module, 'default', def);
+      const ns = st.getNamespaceImport();
+      if (ns && ns.getText() === name) return this.importBinding(module, '*', ns);
+      for (const spec of st.getNamedImports()) {
+        const local = spec.getAliasNode()?.getText() ?? spec.getName();
+        if (local === name) return this.importBinding(module, spec.getName(), spec);
+      }
+    } else if (Node.isImportEqualsDeclaration(st)) {
+      if (st.getName() === name) {
+        const ref = st.getModuleReference();
+        if (Node.isExternalModuleReference(ref)) {
+          const e = ref.getExpression();
+          if (e && Node.isStringLiteral(e)) return this.importBinding(e.getLiteralValue(), '*', st);
+        }
+      }
+    } else if (Node.isEnumDeclaration(st) && st.getName() === name) {
+      return { kind: 'class', node: st };
+    }
+    return undefined;
+  }
+
+  private importBinding(module: string, exportName: string, node: Node): Binding {
+    return { kind: 'import', module, exportName, node };
+  }
+
+  /** For an import of a project file, the binding of the exported name in that file. */
+  followImport(b: Binding & { kind: 'import' }): Binding | undefined {
+    if (b.resolved) return b.resolved;
+    const target = this.resolveModule(b.node.getSourceFile(), b.module);
+    if (!target) return undefined;
+    const r = this.findExport(target, b.exportName, new Set());
+    b.resolved = r;
+    return r;
+  }
+
+  resolveModule(from: SourceFile, spec: string): SourceFile | undefined {
+    if (!spec.startsWith('.') && !spec.startsWith('/')) return undefined;
+    const key = from.getFilePath() + '\0' + spec;
+    const cached = this.moduleCache.get(key);
+    if (cached !== undefined) return cached ?? undefined;
+    const base = path.posix.resolve(path.posix.dirname(from.getFilePath()), spec);
+    const stem = base.replace(/\.(m|c)?js$|\.jsx$/, '');
+    const candidates = [base, ...RESOLVE_EXTS.map((e) => stem + e), ...RESOLVE_EXTS.map((e) => `${base}/index${e}`)];
+    let found: SourceFile | undefined;
+    for (const c of candidates) {
+      found = this.project.getSourceFile(c);
+      if (found) break;
+    }
+    this.moduleCache.set(key, found ?? null);
+    return found;
+  }
+
+  /** The binding of `name` as exported by `file` ("default" and "*" included). */
+  findExport(file: SourceFile, name: string, seen: Set<SourceFile>): Binding | undefined {
+    if (seen.has(file)) return undefined; // circular re-exports
+    seen.add(file);
+    if (name === '*') return { kind: 'variable', node: file, init: file };
+    for (const st of file.getStatements()) {
+      if (name === 'default' && Node.isExportAssignment(st) && !st.isExportEquals()) {
+        const e = st.getExpression();
+        if (Node.isIdentifier(e)) return this.lookup(e.getText(), st) ?? { kind: 'variable', node: st, init: e };
+        return { kind: 'variable', node: st, init: e };
+      }
+      if ((Node.isFunctionDeclaration(st) || Node.isClassDeclaration(st)) && st.hasExportKeyword()) {
+        const isDefault = st.hasDefaultKeyword();
+        if ((isDefault && name === 'default') || (!isDefault && st.getName() === name)) {
+          return Node.isFunctionDeclaration(st) ? { kind: 'function', node: st } : { kind: 'class', node: st };
+        }
+      }
+      if (Node.isVariableStatement(st) && st.hasExportKeyword()) {
+        const hit = this.declaredByStatement(st, name);
+        if (hit) return hit;
+      }
+      if (Node.isExportDeclaration(st)) {
+        const spec = st.getModuleSpecifierValue();
+        const named = st.getNamedExports();
+        if (named.length === 0 && spec) {
+          const target = this.resolveModule(file, spec);
+          const hit = target && this.findExport(target, name, seen);
+          if (hit) return hit;
+          continue;
+        }
+        for (const ne of named) {
+          const exported = ne.getAliasNode()?.getText() ?? ne.getName();
+          if (exported !== name) continue;
+          if (spec) {
+            const target = this.resolveModule(file, spec);
+            return target ? this.findExport(target, ne.getName(), seen) : { kind: 'import', module: spec, exportName: ne.getName(), node: ne };
+          }
+          return this.lookup(ne.getName(), file);
+        }
+      }
+    }
+    // CommonJS: module.exports = { a }, exports.a = ...
+    for (const st of file.getStatements()) {
+      if (!Node.isExpressionStatement(st)) continue;
+      const e = st.getExpression();
+      if (!Node.isBinaryExpression(e) || e.getOperatorToken().getKind() !== SyntaxKind.EqualsToken) continue;
+      const left = e.getLeft().getText();
+      if (left === `exports.${name}` || left === `module.exports.${name}`) return { kind: 'variable', node: st, init: e.getRight() };
+      if (left === 'module.exports') {
+        const right = e.getRight();
+        if (name === 'default') return { kind: 'variable', node: st, init: right };
+        if (Node.isObjectLiteralExpression(right)) {
+          const prop = right.getProperty(name);
+          if (prop && Node.isPropertyAssignment(prop)) return { kind: 'variable', node: prop, init: prop.getInitializer() };
+          if (prop && Node.isShorthandPropertyAssignment(prop)) return this.lookup(name, file);
+        }
+      }
+    }
+    return undefined;
+  }
+}
+
+/** `require('x')` → 'x' */
+export function requireCall(n: Node): string | undefined {
+  let e = n;
+  if (Node.isAwaitExpression(e)) e = e.getExpression();
+  if (!Node.isCallExpression(e)) return undefined;
+  const callee = e.getExpression();
+  const isReq = Node.isIdentifier(callee) && callee.getText() === 'require';
+  const isDyn = callee.getKind() === SyntaxKind.ImportKeyword;
+  if (!isReq && !isDyn) return undefined;
+  const a = e.getArguments()[0];
+  return a && Node.isStringLiteral(a) ? a.getLiteralValue() : undefined;
+}
+
+/** Finds `name` in a binding name (identifier or destructuring pattern); returns the property path. */
+export function findInBindingName(nameNode: Node, name: string, prefix: string[] = []): { path: string[] } | undefined {
+  if (Node.isIdentifier(nameNode)) return nameNode.getText() === name ? { path: prefix } : undefined;
+  if (Node.isObjectBindingPattern(nameNode)) {
+    for (const el of nameNode.getElements()) {
+      const prop = el.getPropertyNameNode()?.getText() ?? el.getNameNode().getText();
+      const hit = findInBindingName(el.getNameNode(), name, [...prefix, prop.replace(/^['"]|['"]$/g, '')]);
+      if (hit) return hit;
+    }
+  }
+  if (Node.isArrayBindingPattern(nameNode)) {
+    for (const el of nameNode.getElements()) {
+      if (Node.isBindingElement(el)) {
+        const hit = findInBindingName(el.getNameNode(), name, [...prefix, '[]']);
+        if (hit) return hit;
+      }
+    }
+  }
+  return undefined;
+}

@@ -1,0 +1,112 @@
+/**
+ * The agent model: what the engine knows about a codebase's AI assets, built from the framework
+ * tables. Rules query these entities; they never match a framework's call shape themselves.
+ */
+import type { Node, CallExpression, NewExpression } from 'ts-morph';
+import type { AgentRow, ClientRow, ModelCallRow, ToolRow } from './frameworks/table.js';
+
+export type CallLike = CallExpression | NewExpression;
+
+export type CredentialKind =
+  /** `process.env.X`, `process.env['X']`, `Deno.env.get('X')`, `import.meta.env.X` */
+  | 'env'
+  /** a string literal in code */
+  | 'literal'
+  /** the env var an SDK reads by default because no key was passed */
+  | 'default-env'
+  /** a secret fetched at runtime (vault, secret manager, per-request token) */
+  | 'runtime'
+  | 'unknown';
+
+export interface Credential {
+  kind: CredentialKind;
+  /** Env var name for env/default-env. */
+  envVar?: string;
+  /** The expression that supplies it (absent for default-env). */
+  node?: Node;
+  /** For literals: the literal node holding the secret. */
+  literal?: Node;
+  /** Identity key used to compare credentials: `env:OPENAI_API_KEY`, `literal:<hash>`, `node:<file>:<pos>`. */
+  key: string;
+  /** Human label, never a secret value: `OPENAI_API_KEY`, `literal sk-pr…`. */
+  label: string;
+}
+
+export interface SdkClient {
+  kind: 'client';
+  id: string;
+  framework: string;
+  provider: string;
+  row: ClientRow;
+  node: CallLike;
+  /** Variable or property the client is stored in, if any. */
+  name?: string;
+  credential: Credential;
+}
+
+export interface Agent {
+  kind: 'agent';
+  id: string;
+  framework: string;
+  row: AgentRow;
+  node: CallLike;
+  /** The agent's declared name (from `name:`), else the variable it is stored in. */
+  name: string;
+  instructions: Node[];
+  toolsArg?: Node;
+  tools: Tool[];
+  /** True when the agent is handed a whole tool registry (`Object.values(tools)`, `import * as tools`). */
+  handedAllTools?: Node;
+  modelArg?: Node;
+  /** The client it authenticates with (explicit, or through its model handle). */
+  client?: SdkClient;
+  /** Credential the agent runs with; a default-env one when nothing is explicit. */
+  credential?: Credential;
+  isToolServer: boolean;
+}
+
+export type ToolSchemaKind = 'zod' | 'json-schema' | 'zod-shape' | 'none' | 'any' | 'unknown';
+
+export interface ToolParam {
+  name: string;
+  /** The schema node for this parameter, if found. */
+  schema?: Node;
+  /** enum, literal, regex/pattern, boolean, number with bounds: the model cannot choose freely. */
+  constrained: boolean;
+}
+
+export interface Tool {
+  kind: 'tool';
+  id: string;
+  framework: string;
+  row: ToolRow;
+  node: CallLike;
+  name: string;
+  schemaNode?: Node;
+  schemaKind: ToolSchemaKind;
+  params: ToolParam[];
+  /** The function whose parameters the model controls. */
+  execute?: Node;
+  agents: Agent[];
+}
+
+export interface ModelCall {
+  kind: 'modelCall';
+  id: string;
+  framework: string;
+  provider?: string;
+  row: ModelCallRow;
+  node: CallLike;
+  /** Expressions that become model input: prompt, messages, input, contents. */
+  prompt: Node[];
+  /** Expressions that become system or developer instructions. */
+  system: Node[];
+  toolsArg?: Node;
+  modelArg?: Node;
+  client?: SdkClient;
+  agent?: Agent;
+  /** Framework telemetry switched on for this call (`experimental_telemetry: { isEnabled: true }`). */
+  telemetryEnabled: boolean;
+}
+
+export type Entity = SdkClient | Agent | Tool | ModelCall;

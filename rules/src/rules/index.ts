@@ -1,0 +1,16 @@
+/**
+ * The rule registry. Generated-by-convention: one file per rule id in this folder; a test checks
+ * that this list, the docs folder and the test folder name the same rules.
+ */
+import type { RuleModule } from '../rule.js';
+import noHardcodedCredentials from './no-hardcoded-credentials.js';
+import noSharedAgentCredentials from './no-shared-agent-credentials.js';
+import noUnscopedTools from './no-unscoped-tools.js';
+import noUnredactedPrompts from './no-unredacted-prompts.js';
+import requireAuditLogging from './require-audit-logging.js';
+
+export const allRules: RuleModule[] = [noHardcodedCredentials, noSharedAgentCredentials, noUnscopedTools, noUnredactedPrompts, requireAuditLogging];
+
+export function ruleById(id: string): RuleModule | undefined {
+  return allRules.find((r) => r.meta.id === id);
+}
