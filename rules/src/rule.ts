@@ -5,7 +5,7 @@
  * optional fixes, and the engine applies severity, suppression and file filtering.
  */
 import type { Node, SourceFile } from 'ts-morph';
-import type { FindingFix, RelatedLocation, RuleMeta, Severity } from './types.js';
+import type { FindingFix, RuleMeta, Severity } from './types.js';
 import type { AgentModel } from './model/model.js';
 import type { DataFlow } from './dataflow/flow.js';
 import type { Recognizers } from './dataflow/recognizers.js';

@@ -24,10 +24,22 @@ export const DEFAULT_SENSITIVE_FIELDS = [
   'healthRecord', 'prescription', 'salary', 'income', 'ipAddress', 'geolocation', 'biometric',
 ];
 /** Whole records about people: sensitive when passed whole, or with a personal field read from them. */
-const PERSON_RECORD = /^(user|users|customer|customers|patient|patients|employee|employees|member|members|applicant|applicants|person|people|client[A-Z]\w*|account|profile|userProfile|customerRecord|patientRecord|userRecord|contact|contacts|cardholder|subscriber|student|guest|tenant|borrower)$/;
+const PERSON_WORDS = new Set(['user', 'users', 'customer', 'customers', 'employee', 'employees', 'member', 'members', 'applicant', 'applicants', 'person', 'people', 'account', 'accounts', 'profile', 'profiles', 'contact', 'contacts', 'cardholder', 'subscriber', 'subscribers', 'student', 'students', 'guest', 'guests', 'tenant', 'borrower', 'borrowers', 'candidate', 'candidates', 'claimant', 'policyholder', 'buyer', 'shopper', 'client']);
+const HEALTH_WORDS = new Set(['patient', 'patients', 'ehr', 'phi']);
+/** `userProfile`, `customerRecord`, `patientChart`: a record about the person named before it. */
+const RECORD_SUFFIXES = new Set(['profile', 'record', 'records', 'details', 'info', 'data', 'pii', 'chart', 'file', 'row', 'doc', 'document', 'entity', 'obj', 'object', 'json']);
+const RECORD_PREFIXES = /^(current|target|the|my|raw|full|new|existing|db|matched|found|logged|loggedIn|authenticated|selected)(?=[A-Z_])/;
 const PERSON_FIELDS = new Set(['name', 'fullName', 'firstName', 'lastName', 'displayName', 'surname', 'givenName', 'familyName', 'birthdate', 'age', 'gender', 'location', 'records', 'history', 'notes', 'details', 'info', 'record', 'pii', 'personal', 'personalInfo', 'medical', 'health', 'financial', 'billing', 'payment']);
+const REQUEST_NAME = /^(req|request|ctx|context|event|c|incomingRequest|httpRequest)$/;
+const CREDENTIAL_HEADER = /authorization|cookie|token|session|api[-_]?key|secret|password|jwt|bearer|x-amz-security|proxy-authorization/i;
 /** Reads of these are never sensitive on their own. */
 const BENIGN_FIELDS = /^(id|uuid|_id|userId|customerId|tier|plan|status|role|type|kind|createdAt|updatedAt|length|count|locale|language|timezone|country|currency|preferences|settings|question|message|query|prompt|text|content|input|body|topic|title|subject)$/;
+/** Trailing words that keep a compound about its head noun: emailAddress, phoneNumber, ssnLast4, passwordHash. */
+const SENSITIVE_QUALIFIERS = new Set(['address', 'number', 'num', 'no', 'last4', 'digits', 'hash', 'value', 'raw', 'plain', 'plaintext', 'line1', 'line2', 'line']);
+const COMPOUND_SENSITIVE_NOUNS = new Set(['email', 'ssn', 'phone', 'dob', 'passport', 'iban', 'diagnosis', 'cookie', 'cookies', 'apikey', 'birthdate', 'birthday', 'salary', 'mrn']);
+const SECRET_KEY_KINDS = new Set(['api', 'secret', 'private', 'access', 'signing', 'encryption', 'auth', 'license', 'master', 'service', 'admin']);
+const NON_SECRET_TOKEN_KINDS = new Set(['page', 'next', 'prev', 'previous', 'cursor', 'continuation', 'sync', 'max', 'min', 'csrf', 'cancel', 'cancellation', 'stop', 'end', 'start', 'special', 'eos', 'bos', 'pad', 'input', 'output', 'prompt', 'completion', 'reasoning']);
+const TECHNICAL_ADDRESS_KINDS = new Set(['server', 'host', 'contract', 'wallet', 'mac', 'bind', 'listen', 'memory', 'base', 'proxy', 'node', 'peer', 'socket', 'network', 'web', 'smtp', 'local', 'listening']);
 const SECRET_ENV = /(KEY|TOKEN|SECRET|PASSWORD|PASSWD|PWD|CREDENTIAL|PRIVATE|AUTH|COOKIE|SESSION|DSN|CONN(ECTION)?_STRING|DATABASE_URL)/i;
 
 export class Recognizers {
@@ -94,9 +106,22 @@ export class Recognizers {
   isSensitiveName(name: string): boolean {
     const lower = name.toLowerCase();
     if (this.sensitiveLower.has(lower)) return true;
-    // camelCase compounds: customerEmail, billingAddress, userSsn, patientDob
-    const parts = name.split(/(?=[A-Z])|_/).map((p) => p.toLowerCase());
-    if (parts.length > 1 && parts.some((p) => ['email', 'ssn', 'phone', 'password', 'dob', 'address', 'passport', 'iban', 'diagnosis'].includes(p))) return true;
+    // Compounds are sensitive when the personal part is the head noun: customerEmail, billing_address,
+    // patientDobValue, authToken, stripeSecretKey; not emailBody, pageToken, serverAddress or cacheKey.
+    const parts = name.replace(/([a-z0-9])([A-Z])/g, '$1 $2').split(/[\s_-]+/).filter(Boolean).map((p) => p.toLowerCase());
+    if (parts.length < 2) return false;
+    let head = parts.length - 1;
+    while (head > 0 && SENSITIVE_QUALIFIERS.has(parts[head])) head--;
+    const noun = parts[head];
+    const before = parts[head - 1];
+    if (noun === 'key') return !!before && SECRET_KEY_KINDS.has(before);
+    if (noun === 'token' || noun === 'secret' || noun === 'password' || noun === 'passwd') return !before || !NON_SECRET_TOKEN_KINDS.has(before);
+    if (noun === 'address') return !before || !TECHNICAL_ADDRESS_KINDS.has(before);
+    if (COMPOUND_SENSITIVE_NOUNS.has(noun)) return true;
+    // Multi-word names from the list: customerCreditCard, patientDateOfBirth, userSocialSecurityNumber.
+    for (const end of new Set([parts.length, head + 1])) {
+      for (let start = 0; start < end - 1; start++) if (this.sensitiveLower.has(parts.slice(start, end).join(''))) return true;
+    }
     return false;
   }
 
@@ -112,19 +137,26 @@ export class Recognizers {
       if (env && SECRET_ENV.test(env)) return { label: `process.env.${env}` };
       return undefined;
     }
-    if (Node.isIdentifier(n) && n.getText() === 'process' && path[0] === 'env' && path[1] && SECRET_ENV.test(path[1])) {
-      return { label: `process.env.${path[1]}` };
+    if (Node.isIdentifier(n) && n.getText() === 'process' && path[0] === 'env') {
+      if (path.length === 1) return { label: 'process.env (every environment variable)' };
+      if (SECRET_ENV.test(path[1])) return { label: `process.env.${path[1]}` };
+      return undefined;
     }
+    if (Node.isCallExpression(n)) return this.sensitiveCall(n, path);
     let name: string | undefined;
     if (Node.isIdentifier(n)) name = n.getText();
     else if (Node.isParameterDeclaration(n) || Node.isVariableDeclaration(n) || Node.isBindingElement(n)) name = Node.isIdentifier(n.getNameNode()) ? n.getName() : undefined;
-    else if (Node.isCallExpression(n)) name = lastSegment(n.getExpression().getText()).replace(/^(get|find|fetch|load|lookup|read|retrieve)(One|By\w+)?/, '');
     if (!name) return undefined;
+    return this.sensitiveRead(name, path);
+  }
+
+  /** A value named `name` read with `path`: `customer.email`, `patient` (whole record), `req.headers.cookie`. */
+  private sensitiveRead(name: string, path: readonly string[]): { label: string } | undefined {
     const fields = path.filter((p) => p !== '[]' && !p.endsWith('()'));
     // Raw request headers and cookies.
-    if (/^(req|request|ctx|event)$/i.test(name)) {
+    if (REQUEST_NAME.test(name)) {
       const i = fields.findIndex((f) => /^(headers|cookies|cookie|signedCookies|session)$/.test(f));
-      if (i >= 0 && (i === fields.length - 1 || /authorization|cookie|token|session|api-key|x-api-key/i.test(fields[i + 1] ?? ''))) {
+      if (i >= 0 && (i === fields.length - 1 || CREDENTIAL_HEADER.test(fields[i + 1] ?? ''))) {
         return { label: `${name}.${fields.slice(0, i + 2).join('.')}` };
       }
       return undefined;
@@ -133,20 +165,63 @@ export class Recognizers {
     if (sensitiveField) {
       return { label: [name, ...fields.slice(0, fields.indexOf(sensitiveField) + 1)].join('.') };
     }
-    const personLike = PERSON_RECORD.test(name) || PERSON_RECORD.test(name.replace(/^(current|target|the|my|raw|full)/i, '').replace(/^./, (c) => c.toLowerCase()));
-    if (personLike) {
+    const record = personRecordKind(name);
+    if (record) {
       if (fields.length === 0) return { label: `${name} (whole record)` };
-      if (PERSON_FIELDS.has(fields[0])) return { label: `${name}.${fields[0]}` };
+      // Every field of a health record is protected health information; of other records, the personal ones.
+      if (PERSON_FIELDS.has(fields[0]) || (record === 'health' && !BENIGN_FIELDS.test(fields[0]))) return { label: `${name}.${fields[0]}` };
       return undefined;
     }
     if (fields.length === 0 && this.isSensitiveName(name) && !BENIGN_FIELDS.test(name)) return { label: name };
     return undefined;
   }
 
+  /**
+   * Calls that return sensitive data: `req.header('authorization')`, `request.headers.get('cookie')`,
+   * `getCustomer(id)`, `prisma.user.findUnique(...)`, `getApiKey()`. Other calls (message builders such as
+   * `user(...)`, formatters) are not sources by their name.
+   */
+  private sensitiveCall(call: CallExpression, path: readonly string[]): { label: string } | undefined {
+    const env = envVarName(call);
+    if (env) return SECRET_ENV.test(env) ? { label: env } : undefined;
+    const callee = call.getExpression();
+    if (!Node.isPropertyAccessExpression(callee) && !Node.isIdentifier(callee)) return undefined;
+    const method = Node.isPropertyAccessExpression(callee) ? callee.getName() : callee.getText();
+    const receiver = Node.isPropertyAccessExpression(callee) ? callee.getExpression().getText().replace(/\s+/g, '') : '';
+    const receiverName = lastSegment(receiver.replace(/\(\)$/, ''));
+    const arg = call.getArguments()[0];
+    const argText = arg && (Node.isStringLiteral(arg) || Node.isNoSubstitutionTemplateLiteral(arg)) ? arg.getLiteralValue() : undefined;
+    // Header and cookie getters: Express req.get/header, Hono c.req.header, fetch Headers.get, Next.js cookies().get.
+    const headerGetter = /^(header|getHeader|get)$/.test(method) && (REQUEST_NAME.test(receiverName) || /^(headers|cookies|req|request|raw)$/.test(receiverName));
+    if (headerGetter) {
+      if (argText === undefined) return method === 'header' && !arg ? { label: `${receiver}.header() (every request header)` } : undefined;
+      return CREDENTIAL_HEADER.test(argText) ? { label: `${receiver}.${method}('${argText}')` } : undefined;
+    }
+    const getter = /^(get|find|fetch|load|lookup|read|retrieve|query|select)(One|First|Unique|Many|All|Current)?(.*)$/.exec(method);
+    if (!getter) return undefined;
+    const noun = getter[3].replace(/(By\w+|OrThrow|FromDb|FromDB|ForPrompt|Record)$/, '').replace(/By\w+$/, '');
+    const name = noun ? noun[0].toLowerCase() + noun.slice(1) : receiverName;
+    if (!name) return undefined;
+    const hit = this.sensitiveRead(name, path);
+    return hit && { label: `${call.getExpression().getText().replace(/\s+/g, '')}()${hit.label.slice(name.length)}` };
+  }
+
   /** Env var names that hold secrets. */
   isSecretEnv(name: string): boolean {
     return SECRET_ENV.test(name);
   }
+}
+
+/** Whether a name holds a record about a person ('health' for patient data): `customer`, `currentUser`, `patientChart`, `userProfile`. */
+function personRecordKind(name: string): 'person' | 'health' | undefined {
+  const parts = name.replace(RECORD_PREFIXES, '').replace(/([a-z0-9])([A-Z])/g, '$1 $2').split(/[\s_]+/).filter(Boolean).map((p) => p.toLowerCase());
+  if (parts.length === 0) return undefined;
+  const last = parts[parts.length - 1];
+  const owner = RECORD_SUFFIXES.has(last) && parts.length > 1 ? parts[parts.length - 2] : last;
+  if (HEALTH_WORDS.has(owner) || (owner !== last && HEALTH_WORDS.has(last))) return 'health';
+  // A bare `client` is an SDK client far more often than a person.
+  if (PERSON_WORDS.has(owner) && !(owner === 'client' && owner === last)) return 'person';
+  return undefined;
 }
 
 export function lastSegment(text: string): string {
@@ -213,7 +288,10 @@ export function matchSink(call: Node, model: AgentModel): SinkMatch | undefined 
   if (/^(query|execute)$/.test(last) && Node.isPropertyAccessExpression(callee) && /(db|sql|pool|pg|mysql|client|conn|connection|database|knex|sequelize|prisma|tx|trx|sqlite|postgres|neon)/i.test(callee.getExpression().getText())) {
     return { kind: 'sql', args: pick(), label: text };
   }
-  const base = model.flatten(callee, 0);
+  // const run = promisify(exec): the promisified function is the same sink.
+  const value = model.valueOf(callee);
+  const promisified = Node.isCallExpression(value) && /(^|\.)promisify$/.test(value.getExpression().getText()) ? value.getArguments()[0] : undefined;
+  const base = model.flatten(promisified ?? callee, 0);
   if (base?.kind === 'import') {
     const module = base.module.replace(/^node:/, '');
     const spec = MODULE_SINKS[module];

@@ -7,8 +7,8 @@
  * destructuring, `this.x` fields and factory functions, so `client.chat.completions.create` is a
  * model call whether `client` was made two lines up or exported from another module.
  */
-import { Node, SyntaxKind, type SourceFile, type Project, type CallExpression, type NewExpression } from 'ts-morph';
-import { FRAMEWORKS } from './frameworks/index.js';
+import { Node, SyntaxKind, type SourceFile, type Project, type CallExpression } from 'ts-morph';
+import { FRAMEWORKS, defaultEnvOfModelString } from './frameworks/index.js';
 import type { AgentRow, ClientRow, FrameworkRow, FrameworkTable, ImportRef, ModelCallRow, ToolRow } from './frameworks/table.js';
 import { Resolver, type Binding } from './resolve.js';
 import type { Agent, CallLike, Credential, Entity, ModelCall, SdkClient, Tool, ToolParam, ToolSchemaKind } from './types.js';
@@ -125,6 +125,7 @@ export class AgentModel {
   }
   agents(): Agent[] {
     this.linkTools();
+    this.linkDefaultCredentials();
     return this.all().filter((e): e is Agent => e.kind === 'agent');
   }
   tools(): Tool[] {
@@ -158,8 +159,8 @@ export class AgentModel {
     if (!base) return undefined;
     const isNew = Node.isNewExpression(node);
     if (base.kind === 'import') {
-      let exportName = base.exportName;
-      let path = base.path;
+      const exportName = base.exportName;
+      const path = base.path;
       if ((exportName === '*' || exportName === 'default') && path.length > 0) {
         // `import * as ai from 'ai'; ai.generateText()` and `require('openai').OpenAI`
         const candidates = this.rowsByExport.get(path[0]) ?? [];
@@ -169,7 +170,6 @@ export class AgentModel {
       const candidates = this.rowsByExport.get(exportName === '*' ? 'default' : exportName) ?? [];
       const hit = this.matchImport(candidates, base.module, exportName, path, isNew);
       if (hit) return this.build(node, hit);
-      void (exportName = path[0] ?? exportName);
       return undefined;
     }
     // A method on something the model knows: a client, an agent, an MCP server, or a typed parameter.
@@ -247,6 +247,14 @@ export class AgentModel {
       const text = value.getLiteralValue();
       return { kind: 'literal', node: expr, literal: value, key: `literal:${text}`, label: `literal ${maskSecret(text)}` };
     }
+    // A client handed over instead of a key (`setDefaultOpenAIClient(client)`, `new OpenAIProvider({ openAIClient })`).
+    if ((Node.isNewExpression(value) || Node.isCallExpression(value)) && value !== at) {
+      const e = this.classify(value);
+      if (e?.kind === 'client') return { ...e.credential, via: e };
+    }
+    // `getEnv('OPENAI_API_KEY')`, `config.get('OPENAI_API_KEY')`: a secret looked up by its env-var name is that env var.
+    const named = Node.isCallExpression(value) ? envNameArgument(value) : undefined;
+    if (named) return { kind: 'env', envVar: named, node: expr, key: `env:${named}`, label: named };
     if (Node.isCallExpression(value) || Node.isAwaitExpression(value)) {
       return { kind: 'runtime', node: expr, key: `runtime:${value.getText().replace(/\s+/g, '')}`, label: value.getText().slice(0, 60) };
     }
@@ -278,45 +286,74 @@ export class AgentModel {
     };
     if (!row.isToolServer) {
       agent.client = modelArg ? this.clientOfModel(modelArg) : undefined;
-      agent.credential = agent.client?.credential ?? this.defaultAgentCredential(framework, node);
+      agent.credential = agent.client?.credential ?? this.modelStringCredential(agent);
     }
     return agent;
   }
 
-  /** The client behind a model handle: `openai('gpt-4o')`, `new ChatOpenAI()`, a variable holding one. */
-  clientOfModel(modelArg: Node): SdkClient | undefined {
+  /**
+   * The client behind a model handle: `openai('gpt-4o')`, `new ChatOpenAI()`, a variable holding one,
+   * or a handle wrapping one (`new OpenAIResponsesModel(client, 'gpt-4.1')`, `aisdk(openai('gpt-4o'))`,
+   * `wrapLanguageModel({ model, middleware })`).
+   */
+  clientOfModel(modelArg: Node, depth = 0): SdkClient | undefined {
     const base = this.flatten(modelArg, 0);
     if (base?.kind === 'entity') {
       if (base.entity.kind === 'client') return base.entity;
       if (base.entity.kind === 'agent') return base.entity.client;
     }
-    let v = this.valueOf(modelArg);
-    if (Node.isCallExpression(v) || Node.isNewExpression(v)) {
-      // `openai('gpt-4o')`, `openai.chat('gpt-4o')`: the callee is the client.
-      const e = this.classify(v);
-      if (e?.kind === 'client') return e;
-      const inner = this.flatten(v.getExpression(), 0);
-      if (inner?.kind === 'entity' && inner.entity.kind === 'client') return inner.entity;
+    const v = this.valueOf(modelArg);
+    if (!Node.isCallExpression(v) && !Node.isNewExpression(v)) return undefined;
+    // `openai('gpt-4o')`, `openai.chat('gpt-4o')`: the callee is the client.
+    const e = this.classify(v);
+    if (e?.kind === 'client') return e;
+    const inner = this.flatten(v.getExpression(), 0);
+    if (inner?.kind === 'entity' && inner.entity.kind === 'client') return inner.entity;
+    if (depth >= 3) return undefined;
+    for (const arg of v.getArguments()) {
+      const a = unwrap(arg);
+      const parts = Node.isObjectLiteralExpression(a) ? a.getProperties().map((p) => (Node.isPropertyAssignment(p) ? p.getInitializer() : Node.isShorthandPropertyAssignment(p) ? p.getNameNode() : undefined)) : [a];
+      for (const part of parts) {
+        const client = part && !Node.isStringLiteral(part) ? this.clientOfModel(part, depth + 1) : undefined;
+        if (client) return client;
+      }
     }
-    void (v = modelArg);
     return undefined;
   }
 
-  private readonly defaultKeyCache = new Map<string, SdkClient | null>();
+  /** Agents whose credential is their framework's process-wide default; a `setsDefault` row may replace it. */
+  private readonly onFrameworkDefault = new Set<Agent>();
+  private defaultsLinked = false;
 
-  /** Agents with a bare model name use the framework's process-wide key. */
-  private defaultAgentCredential(framework: string, at: Node): Credential | undefined {
-    if (framework === 'openai-agents') {
-      // setDefaultOpenAIKey(...) anywhere in the project sets the key every agent shares.
-      let setter = this.defaultKeyCache.get(framework);
-      if (setter === undefined) {
-        setter = this.clients().find((c) => c.framework === 'openai-agents' && c.row.construct === 'call') ?? null;
-        this.defaultKeyCache.set(framework, setter);
-      }
-      if (setter) return setter.credential;
-      return this.credentialOf(undefined, ['OPENAI_API_KEY'], at);
+  /**
+   * An agent with no client of its own: the env var its model string implies ("openai/gpt-4o" in
+   * Mastra), or the SDK's default key when the model is a name or absent (@openai/agents).
+   */
+  private modelStringCredential(agent: Agent): Credential | undefined {
+    const env = agent.row.modelStringEnv;
+    if (!env) return undefined;
+    const model = agent.modelArg ? this.valueOf(agent.modelArg) : undefined;
+    const name = model && (Node.isStringLiteral(model) || Node.isNoSubstitutionTemplateLiteral(model)) ? model.getLiteralValue() : undefined;
+    if (env === 'by-provider') {
+      const vars = name ? defaultEnvOfModelString(name) : [];
+      return vars.length ? this.credentialOf(undefined, vars, agent.node) : undefined;
     }
-    return undefined;
+    // A model object the model cannot see into is not a model name.
+    if (model && name === undefined && !Node.isTemplateExpression(model) && !envVarName(model)) return undefined;
+    this.onFrameworkDefault.add(agent);
+    return this.credentialOf(undefined, env, agent.node);
+  }
+
+  /** `setDefaultOpenAIKey(...)` anywhere in the project sets the key every agent on the default shares. */
+  private linkDefaultCredentials(): void {
+    if (this.defaultsLinked) return;
+    this.defaultsLinked = true;
+    if (this.onFrameworkDefault.size === 0) return;
+    const setters = this.clients().filter((c) => c.row.setsDefault);
+    for (const agent of this.onFrameworkDefault) {
+      const setter = setters.find((c) => c.framework === agent.framework);
+      if (setter) agent.credential = setter.credential;
+    }
   }
 
   private buildTool(node: CallLike, row: ToolRow, framework: string, id: string): Tool {
@@ -700,7 +737,19 @@ export function propertyOf(obj: Node, name: string): Node | undefined {
   return undefined;
 }
 
-/** `process.env.X`, `process.env['X']`, `Deno.env.get('X')`, `import.meta.env.X`, with `?? ''` or `!`. */
+/** `getEnv('OPENAI_API_KEY')`, `configService.get('OPENAI_API_KEY')`: the env-style name a secret is looked up by. */
+function envNameArgument(call: CallExpression): string | undefined {
+  const args = call.getArguments();
+  const first = args[0];
+  if (args.length > 2 || !first || !Node.isStringLiteral(first)) return undefined;
+  const name = first.getLiteralValue();
+  return /^[A-Z][A-Z0-9]*(_[A-Z0-9]+)+$/.test(name) ? name : undefined;
+}
+
+/**
+ * `process.env.X`, `process.env['X']`, `Deno.env.get('X')`, `import.meta.env.X`, with `?? ''` or `!`;
+ * also validated env objects and Workers bindings (`env.OPENAI_API_KEY`, `c.env.OPENAI_API_KEY`).
+ */
 export function envVarName(n: Node): string | undefined {
   let e = unwrap(n);
   if (Node.isBinaryExpression(e)) {
@@ -710,6 +759,7 @@ export function envVarName(n: Node): string | undefined {
   if (Node.isPropertyAccessExpression(e)) {
     const base = e.getExpression().getText();
     if (base === 'process.env' || base === 'import.meta.env' || base === 'Bun.env') return e.getName();
+    if (/(^|\.)env$/i.test(base) && /^[A-Z][A-Z0-9_]*$/.test(e.getName())) return e.getName();
   }
   if (Node.isElementAccessExpression(e)) {
     const arg = e.getArgumentExpression();

@@ -35,6 +35,11 @@ export interface ClientRow {
    * the import makes a model handle authenticated by `defaultEnv`.
    */
   isDefaultInstance?: boolean;
+  /**
+   * Sets the process-wide credential the framework's agents use when they get no client of their
+   * own (`setDefaultOpenAIKey(key)`, `setDefaultOpenAIClient(client)` in @openai/agents).
+   */
+  setsDefault?: boolean;
 }
 
 export interface ModelCallRow {
@@ -74,6 +79,12 @@ export interface AgentRow {
   provider?: string;
   /** An MCP server counts as a tool set with its own identity. */
   isToolServer?: boolean;
+  /**
+   * The credential of an agent whose model is a plain string (or absent): the env vars the SDK
+   * reads, or 'by-provider' when the string names the provider ("openai/gpt-4o", "openai:gpt-4o")
+   * and that provider's default env var applies (see PROVIDER_DEFAULT_ENV).
+   */
+  modelStringEnv?: string[] | 'by-provider';
 }
 
 export interface ToolRow {
