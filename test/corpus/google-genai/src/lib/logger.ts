@@ -1,0 +1,3 @@
+import bunyan from "bunyan";
+
+export const logger = bunyan.createLogger({ name: "wanderly-api", level: "info" });
