@@ -6,7 +6,7 @@ const editorApis = ['vscode', 'vscode-languageserver', 'vscode-languageserver/*'
 const lintApis = ['eslint', '@typescript-eslint/*', 'typescript-eslint'];
 
 export default tseslint.config(
-  { ignores: ['**/dist/**', 'out/**', 'node_modules/**', 'test/corpus/**', 'test/fixtures/**', 'examples/**', 'e2e/editor/**', 'test-output/**', '.bench/**', '.e2e/**'] },
+  { ignores: ['**/dist/**', 'out/**', 'node_modules/**', 'test/corpus/**', 'test/holdout/**', 'test/fixtures/**', 'examples/**', 'e2e/editor/**', 'test-output/**', '.bench/**', '.e2e/**'] },
   ...tseslint.configs.recommended,
   {
     rules: {

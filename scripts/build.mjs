@@ -44,5 +44,11 @@ if (watch) {
   await Promise.all(contexts.map((c) => c.rebuild()));
   await Promise.all(contexts.map((c) => c.dispose()));
   for (const b of builds) if (b.banner) fs.chmodSync(path.join(root, b.outfile), 0o755);
+  // The HTML report inlines Mermaid's browser build so it renders offline; ship it with the package.
+  const mermaid = path.join(root, 'node_modules/mermaid/dist/mermaid.min.js');
+  if (fs.existsSync(mermaid)) {
+    fs.mkdirSync(path.join(root, 'rules/dist/vendor'), { recursive: true });
+    fs.copyFileSync(mermaid, path.join(root, 'rules/dist/vendor/mermaid.min.js'));
+  }
   console.log(`built ${builds.map((b) => b.outfile).join(', ')} in ${Date.now() - started} ms`);
 }

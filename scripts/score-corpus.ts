@@ -10,7 +10,7 @@ import { scan } from '../rules/src/engine.js';
 import { allRules } from '../rules/src/rules/index.js';
 import { compareWithMarks, parseMarks } from '../test/helpers/marks.js';
 
-const root = path.resolve(import.meta.dirname, '../test/corpus');
+const root = path.resolve(import.meta.dirname, '..', process.argv.includes('--holdout') ? 'test/holdout' : 'test/corpus');
 const verbose = process.argv.includes('--verbose');
 const onlyRule = process.argv.includes('--rule') ? process.argv[process.argv.indexOf('--rule') + 1] : undefined;
 

@@ -8,35 +8,10 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { allRules } from '../rules/src/rules/index.js';
 import { analyzeFiles, expectMarks } from './helpers/marks.js';
+import { blockFiles, sectionBlocks } from './helpers/doc-examples.js';
 
 const root = path.resolve(import.meta.dirname, '..');
 const SECTIONS = ['## Why this is dangerous', '## Incorrect', '## Correct', '## How to fix', '## Options', '## When not to use it', '## References'];
-
-/** Splits a ```ts block into files at `// file: name.ts` lines. */
-export function blockFiles(code: string): Record<string, string> {
-  const files: Record<string, string> = {};
-  let name = 'example.ts';
-  let buf: string[] = [];
-  for (const line of code.split('\n')) {
-    const m = /^\/\/ file: (\S+)/.exec(line);
-    if (m) {
-      if (buf.join('').trim()) files[name] = buf.join('\n');
-      name = m[1];
-      buf = [];
-    } else buf.push(line);
-  }
-  if (buf.join('').trim()) files[name] = buf.join('\n');
-  return files;
-}
-
-function sectionBlocks(md: string, heading: string): string[] {
-  const start = md.indexOf(`\n${heading}\n`);
-  if (start < 0) return [];
-  const rest = md.slice(start + heading.length + 2);
-  const end = rest.search(/\n## /);
-  const body = end < 0 ? rest : rest.slice(0, end);
-  return [...body.matchAll(/```(?:ts|typescript|js)\n([\s\S]*?)```/g)].map((m) => m[1]);
-}
 
 const ruleIds = allRules.map((r) => r.meta.id).sort();
 

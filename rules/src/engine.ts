@@ -10,14 +10,16 @@ import * as path from 'node:path';
 import { Project, ts, type SourceFile } from 'ts-morph';
 import type { AnalyzerNotice, Finding, FindingFix, RelatedLocation, Severity, SourceRange } from './types.js';
 import { defaultConfig, loadConfig, normalizePath, type ResolvedConfig } from './config/load.js';
-import { discoverFiles, readSourceFile, checkText, toPosix } from './project/files.js';
-import { AgentModel, customRowsToTable } from './model/model.js';
+import { discoverFiles, readSourceFile, checkText, checkParsed, tooDeepNotice, toPosix } from './project/files.js';
+import { AgentModel, configTables } from './model/model.js';
 import { DataFlow } from './dataflow/flow.js';
 import { Recognizers } from './dataflow/recognizers.js';
 import { allRules } from './rules/index.js';
 import type { ReportDescriptor, RuleContext, RuleModule } from './rule.js';
 import { parseSuppressions, type Suppressions } from './suppress.js';
 import { minimatch } from 'minimatch';
+import { AnalysisCache } from './cache.js';
+import { Resolver } from './model/resolve.js';
 
 export interface AnalysisHostOptions {
   /** Folder that config, ignore globs and relative paths are resolved against. */
@@ -56,6 +58,11 @@ export class AnalysisHost {
   private readonly rules: RuleModule[];
   private readonly fileNotices = new Map<string, AnalyzerNotice>();
   private suppressionCache = new WeakMap<SourceFile, Suppressions>();
+  /** Reused between analyses (see cache.ts). */
+  private cache = new AnalysisCache();
+  /** Files whose text changed since the last analysis, and whether files were added or removed. */
+  private readonly changed = new Set<string>();
+  private filesAddedOrRemoved = false;
 
   constructor(options: AnalysisHostOptions) {
     this.root = normalizePath(options.root);
@@ -67,7 +74,10 @@ export class AnalysisHost {
     }
     this.rules = options.rules ?? allRules;
     this.project = new Project({
-      useInMemoryFileSystem: false,
+      // Files reach the project only as text (read by project/files.ts or sent by an editor). On a
+      // real file system ts-morph's createSourceFile(…, { overwrite }) first reads and parses the
+      // file from disk, then parses the given text again: every file was parsed twice.
+      useInMemoryFileSystem: true,
       skipAddingFilesFromTsConfig: true,
       skipFileDependencyResolution: true,
       skipLoadingLibFiles: true,
@@ -83,8 +93,7 @@ export class AnalysisHost {
     files.forEach((file, i) => {
       const r = readSourceFile(file);
       if (r.ok) {
-        this.updateFile(file, r.text);
-        loaded++;
+        if (this.updateFile(file, r.text)) loaded++;
       } else {
         this.fileNotices.set(file, r.notice);
       }
@@ -93,24 +102,45 @@ export class AnalysisHost {
     return loaded;
   }
 
-  /** Adds or replaces a file's text (a save on disk or an unsaved buffer). */
-  updateFile(file: string, text: string): void {
+  /**
+   * Adds or replaces a file's text (a save on disk or an unsaved buffer). Returns false when the
+   * file is left out of the analysis (binary, nested too deeply to walk); a notice says why.
+   */
+  updateFile(file: string, text: string): boolean {
     const abs = toPosix(path.resolve(file));
-    const bad = checkText(text, abs);
+    const existing = this.project.getSourceFile(abs);
+    if (existing && existing.getFullText() === text) return true;
+    if (existing) {
+      // ts-morph reuses the SourceFile object for the new text: drop what was derived from the old one.
+      this.changed.add(abs);
+      this.cache.forget(existing);
+      this.suppressionCache.delete(existing);
+    } else this.filesAddedOrRemoved = true;
+    const bad = checkText(text, abs) ?? this.parse(abs, text);
     if (bad) {
       this.fileNotices.set(abs, bad);
       this.removeFile(abs);
-      return;
+      return false;
     }
     this.fileNotices.delete(abs);
-    const existing = this.project.getSourceFile(abs);
-    if (existing && existing.getFullText() === text) return;
-    this.project.createSourceFile(abs, text, { overwrite: true });
+    return true;
+  }
+
+  private parse(file: string, text: string): AnalyzerNotice | undefined {
+    try {
+      return checkParsed(this.project.createSourceFile(file, text, { overwrite: true }).compilerNode, file);
+    } catch (err) {
+      // The TypeScript parser recurses too: extreme nesting overflows it before our own check runs.
+      if (err instanceof RangeError) return tooDeepNotice(file, 'too deeply to parse');
+      throw err;
+    }
   }
 
   removeFile(file: string): void {
     const sf = this.project.getSourceFile(toPosix(path.resolve(file)));
-    if (sf) this.project.removeSourceFile(sf);
+    if (!sf) return;
+    this.project.removeSourceFile(sf);
+    this.filesAddedOrRemoved = true;
   }
 
   hasFile(file: string): boolean {
@@ -119,6 +149,8 @@ export class AnalysisHost {
 
   setConfig(config: ResolvedConfig): void {
     this.config = config;
+    // Custom framework rows change what counts as an entity.
+    this.cache = new AnalysisCache();
   }
 
   sourceFiles(): SourceFile[] {
@@ -134,9 +166,14 @@ export class AnalysisHost {
   /** Builds the agent model and runs the rules. Findings are sorted by file, then position. */
   analyze(options: AnalyzeOptions = {}): AnalysisResult {
     const files = this.sourceFiles();
-    const extra = this.config.frameworks.length ? [customRowsToTable(this.config.frameworks, this.root)] : [];
-    const model = new AgentModel(this.project, files, extra);
-    const flow = new DataFlow(model);
+    // A new or removed file can change how imports resolve anywhere; a changed one, only its importers.
+    if (this.filesAddedOrRemoved) this.cache = new AnalysisCache();
+    else if (this.changed.size) this.cache.invalidate(files, this.changed, new Resolver(this.project));
+    this.filesAddedOrRemoved = false;
+    this.changed.clear();
+    const extra = configTables(this.config, this.root);
+    const model = new AgentModel(this.project, files, extra, this.cache);
+    const flow = new DataFlow(model, this.cache);
     const recognizers = new Recognizers(model, this.config);
     const targets = options.files ? new Set(options.files.map((f) => toPosix(path.resolve(f)))) : undefined;
     const findings: Finding[] = [];

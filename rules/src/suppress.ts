@@ -5,6 +5,11 @@
  */
 const DIRECTIVE = /\/[/*]\s*zero-trust-ai-disable-next-line\b([^\n*]*)/g;
 
+/** The comment that suppresses `ruleId` on the next line; front ends insert it (the editor's "suppress with reason"). */
+export function suppressionComment(ruleId: string, reason: string): string {
+  return `// zero-trust-ai-disable-next-line ${ruleId} -- ${reason}`;
+}
+
 export interface Suppressions {
   isSuppressed(line: number, ruleId: string): boolean;
   invalid: Array<{ line: number; reason: string }>;

@@ -29,6 +29,9 @@ export interface ResolvedConfig {
   approvedEgressHosts: string[];
   agentIdentities: Record<string, string>;
   frameworks: NonNullable<ZeroTrustConfig['frameworks']>;
+  sources: NonNullable<ZeroTrustConfig['sources']>;
+  sinks: NonNullable<ZeroTrustConfig['sinks']>;
+  sanitizers: NonNullable<ZeroTrustConfig['sanitizers']>;
   ignore: string[];
 }
 
@@ -48,6 +51,9 @@ export function defaultConfig(root: string): ResolvedConfig {
     approvedEgressHosts: [],
     agentIdentities: {},
     frameworks: [],
+    sources: [],
+    sinks: [],
+    sanitizers: [],
     ignore: [],
   };
 }
@@ -144,6 +150,9 @@ export function parseConfigText(text: string, file: string, root: string): Loade
   config.approvedEgressHosts = parsed.approvedEgressHosts ?? [];
   config.agentIdentities = parsed.agentIdentities ?? {};
   config.frameworks = parsed.frameworks ?? [];
+  config.sources = parsed.sources ?? [];
+  config.sinks = parsed.sinks ?? [];
+  config.sanitizers = parsed.sanitizers ?? [];
   config.ignore = parsed.ignore ?? [];
   return { config, notices };
 }

@@ -29,6 +29,50 @@ export const customFrameworkRowSchema = z
   })
   .strict();
 
+const calleeModule = z
+  .string()
+  .optional()
+  .describe('Import specifier the function comes from: a package name, or a path relative to the project root such as "./src/lib/db". Without it, `name` is matched against the callee text.');
+const calleeName = z
+  .string()
+  .regex(/^[A-Za-z_$][\w$]*(\.[A-Za-z_$][\w$]*)*$/, 'a name like "fetchInbox" or "db.rawQuery"')
+  .describe('Exported name and member path ("rawQuery", "db.rawQuery", "Mailer.fetchInbox" for a method of an instance); without `module`, the callee as written or its last segment.');
+const sourceKind = z.enum(['untrusted', 'sensitive', 'model-output']);
+const sinkKind = z.enum(['shell', 'sql', 'code', 'html', 'redirect', 'network', 'filesystem']);
+
+/** A function whose result is a source, as a row of the engine's data-flow tables. */
+export const customSourceRowSchema = z
+  .object({
+    module: calleeModule,
+    name: calleeName,
+    kind: sourceKind.describe('untrusted: outside content (no-untrusted-instructions); sensitive: personal data or secrets (no-unredacted-prompts); model-output: text a model wrote (no-unsafe-model-output, no-unrestricted-egress).'),
+    path: z
+      .string()
+      .regex(/^[A-Za-z_$][\w$]*(\.[A-Za-z_$][\w$]*)*$/, 'a property path like "data.body"')
+      .optional()
+      .describe('Property path in the result that holds the source (e.g. "data.body"); default the whole result.'),
+  })
+  .strict();
+
+/** A function that is a dangerous operation on some arguments. */
+export const customSinkRowSchema = z
+  .object({
+    module: calleeModule,
+    name: calleeName,
+    kind: sinkKind.describe('What the operation does with its arguments.'),
+    args: z.array(z.number().int().min(0)).min(1).optional().describe('Indexes of the dangerous arguments (default [0]).'),
+  })
+  .strict();
+
+/** A function whose result is safe. */
+export const customSanitizerRowSchema = z
+  .object({
+    module: calleeModule,
+    name: calleeName,
+    for: z.array(z.union([sourceKind, sinkKind])).min(1).optional().describe('Source or sink kinds it makes safe (default: all).'),
+  })
+  .strict();
+
 export const configSchema = z
   .object({
     $schema: z.string().optional(),
@@ -46,9 +90,15 @@ export const configSchema = z
       .optional()
       .describe('Declared identity per agent name: agent name -> credential env var or workload identity it must use.'),
     frameworks: z.array(customFrameworkRowSchema).optional().describe("Your own wrappers (an in-house callModel(), defineTool()) as rows of the engine's framework tables."),
+    sources: z.array(customSourceRowSchema).optional().describe('Your own functions whose results are untrusted content, sensitive data or model output.'),
+    sinks: z.array(customSinkRowSchema).optional().describe('Your own functions that run shell commands, SQL, code, HTML, redirects, requests or file operations on their arguments.'),
+    sanitizers: z.array(customSanitizerRowSchema).optional().describe('Your own functions that make a value safe (a redactor, an HTML sanitizer, a URL allow-list filter).'),
     ignore: z.array(z.string()).optional().describe('Glob patterns of files to skip, relative to the project root.'),
   })
   .strict();
 
 export type ZeroTrustConfig = z.infer<typeof configSchema>;
 export type CustomFrameworkRow = z.infer<typeof customFrameworkRowSchema>;
+export type CustomSourceRow = z.infer<typeof customSourceRowSchema>;
+export type CustomSinkRow = z.infer<typeof customSinkRowSchema>;
+export type CustomSanitizerRow = z.infer<typeof customSanitizerRowSchema>;

@@ -10,9 +10,12 @@
  * while `user.email` does not.
  */
 import { Node, SyntaxKind, type CallExpression, type SourceFile } from 'ts-morph';
+import type { AnalysisCache } from '../cache.js';
 import type { AgentModel } from '../model/model.js';
 import { isFunctionLike, returnedExpressions } from '../model/model.js';
+import { FRAMEWORKS } from '../model/frameworks/index.js';
 import type { Binding } from '../model/resolve.js';
+import { descendantsOfKinds } from '../util/walk.js';
 
 export interface SourceMatch {
   /** What the source is, for messages: "customer.email", "process.env.STRIPE_KEY", "tool argument `path`". */
@@ -23,8 +26,14 @@ export interface SourceMatch {
 export interface TaintQuery {
   /** Decides whether `node`, read with `path`, is a source. Called on every visited node. */
   source(node: Node, path: readonly string[]): SourceMatch | undefined;
-  /** A call that cleans what passes through it (a redactor, a schema parse, an allow-list lookup). */
-  sanitizer?(call: CallExpression): boolean;
+  /** A call that cleans what passes through it (a redactor, a schema parse, an allow-list lookup), read with `path`. */
+  sanitizer?(call: CallExpression, path: readonly string[]): boolean;
+  /**
+   * A call whose result carries some of its inputs although the engine treats it as opaque (a
+   * markdown renderer for an HTML sink, a schema parse that leaves a field free): the expressions
+   * to follow and the path to read them with. Undefined leaves the call to the engine.
+   */
+  through?(call: CallExpression, path: readonly string[]): Array<{ node: Node; path: readonly string[] }> | undefined;
   /** Stop walking into this node (a rule-specific boundary). */
   stop?(node: Node): boolean;
 }
@@ -42,6 +51,7 @@ const TRANSPARENT_METHODS = new Set([
   'replaceAll', 'padStart', 'padEnd', 'normalize', 'toJSON', 'valueOf', 'entries', 'values', 'reverse', 'sort', 'toSorted',
   'toReversed', 'reduce', 'then', 'repeat', 'with', 'format', 'pipe', 'formatMessages', 'formatPromptValue', 'text',
 ]);
+const MAPPING_METHODS = new Set(['map', 'flatMap', 'reduce', 'then']);
 const CALLBACK_METHODS = new Set(['map', 'flatMap', 'filter', 'find', 'findLast', 'forEach', 'some', 'every', 'reduce', 'then', 'sort']);
 /** Global functions whose result carries their arguments. */
 const TRANSPARENT_FUNCTIONS = new Set([
@@ -66,9 +76,15 @@ interface FileIndex {
 }
 
 export class DataFlow {
-  private readonly indexes = new WeakMap<SourceFile, FileIndex>();
+  private readonly indexes: WeakMap<SourceFile, FileIndex>;
 
-  constructor(readonly model: AgentModel) {}
+  constructor(
+    readonly model: AgentModel,
+    cache?: AnalysisCache,
+  ) {
+    // File indexes depend on their file alone: a host's analyses share them.
+    this.indexes = (cache?.fileIndexes as WeakMap<SourceFile, FileIndex> | undefined) ?? new WeakMap();
+  }
 
   /** Every source the query recognizes that reaches `sink`, with the steps in between. */
   taint(sink: Node, query: TaintQuery): TaintPath[] {
@@ -79,10 +95,12 @@ export class DataFlow {
 
     const visit = (node: Node, path: readonly string[], steps: Node[], frames: readonly CallFrame[], depth: number): void => {
       if (visits++ > MAX_VISITS || depth > MAX_DEPTH) return;
-      const key = `${node.getSourceFile().getFilePath()}:${node.getPos()}:${node.getKind()}:${path.join('.')}:${frames.length ? frames[frames.length - 1].call.getPos() : ''}`;
+      const key = `${node.getSourceFile().getFilePath()}:${node.getPos()}-${node.getEnd()}:${node.getKind()}:${path.join('.')}:${frames.length ? frames[frames.length - 1].call.getPos() : ''}`;
       if (visited.has(key)) return;
       visited.add(key);
       if (query.stop?.(node)) return;
+      // A sanitizer's result is clean, whatever its name suggests (`maskEmail(x)` is no email source).
+      if (Node.isCallExpression(node) && query.sanitizer?.(node, path)) return;
       const hit = query.source(node, path);
       if (hit) {
         if (!seenSources.has(hit.node)) {
@@ -179,7 +197,11 @@ export class DataFlow {
     next: (n: Node | undefined, p?: readonly string[], f?: readonly CallFrame[]) => void,
     query: TaintQuery,
   ): void {
-    if (query.sanitizer?.(node)) return;
+    const carried = query.through?.(node, path);
+    if (carried) {
+      for (const c of carried) next(c.node, c.path);
+      return;
+    }
     const callee = node.getExpression();
     const calleeText = callee.getText();
     if (TRANSPARENT_FUNCTIONS.has(calleeText)) {
@@ -188,14 +210,14 @@ export class DataFlow {
     }
     if (Node.isPropertyAccessExpression(callee) && TRANSPARENT_METHODS.has(callee.getName())) {
       const method = callee.getName();
-      next(callee.getExpression(), path);
-      if (method === 'concat' || method === 'replace' || method === 'replaceAll' || method === 'with' || method === 'format' || method === 'join') {
+      const cb = CALLBACK_METHODS.has(method) ? node.getArguments()[0] : undefined;
+      // xs.map(x => x.total) yields what the callback returns, not the elements it read from.
+      const mapsThroughCallback = !!cb && isFunctionLike(cb) && MAPPING_METHODS.has(method);
+      if (!mapsThroughCallback) next(callee.getExpression(), path);
+      if (method === 'concat' || method === 'replace' || method === 'replaceAll' || method === 'with' || method === 'format' || method === 'join' || method === 'formatMessages' || method === 'formatPromptValue') {
         for (const a of node.getArguments()) next(a, []);
       }
-      if (CALLBACK_METHODS.has(method)) {
-        const cb = node.getArguments()[0];
-        if (cb && isFunctionLike(cb)) for (const r of returnedExpressions(cb)) next(r, path);
-      }
+      if (cb && isFunctionLike(cb)) for (const r of returnedExpressions(cb)) next(r, path);
       return;
     }
     // A function of the project: follow what it returns, remembering this call for its parameters.
@@ -206,7 +228,26 @@ export class DataFlow {
       for (const r of returnedExpressions(fn)) next(r, path, f);
       return;
     }
-    // Unknown function: its result is a leaf (the source predicate already saw the call).
+    // `fn()` inside a wrapper such as withAuditLog(name, () => client.chat...): the callback passed
+    // at the call being followed is what runs, so its result is what returns.
+    if (Node.isIdentifier(callee) && frames.length) {
+      const b = this.model.resolver.resolveIdentifier(callee);
+      const top = frames[frames.length - 1];
+      if (b?.kind === 'parameter' && b.fn === top.fn) {
+        const cb = top.call.getArguments()[b.index];
+        const cbFn = cb ? this.model.valueOf(cb) : undefined;
+        if (cbFn && isFunctionLike(cbFn)) for (const r of returnedExpressions(cbFn)) next(r, path, frames.slice(0, -1));
+        return;
+      }
+    }
+    // A framework helper (a message builder such as `user(text)`, a prompt template's formatMessages):
+    // what it returns carries its receiver and arguments. Model calls, tools and agents are not helpers.
+    const base = this.model.flatten(callee, 0);
+    if (base?.kind === 'import' && isFrameworkModule(base.module) && !this.model.classify(node)) {
+      if (Node.isPropertyAccessExpression(callee)) next(callee.getExpression(), []);
+      for (const a of node.getArguments()) next(a, []);
+    }
+    // Any other unknown function: its result is a leaf (the source predicate already saw the call).
   }
 
   private visitBinding(
@@ -303,37 +344,49 @@ export class DataFlow {
     }
     if (!name) return [];
     const out: CallExpression[] = [];
-    for (const file of this.model.sourceFiles) {
-      const text = file.getFullText();
-      if (!text.includes(name)) continue;
+    for (const file of this.model.filesMentioning(name)) {
       for (const ref of this.index(file).identifiers.get(name) ?? []) {
         let callee: Node = ref;
         const parent = ref.getParent();
         if (parent && Node.isPropertyAccessExpression(parent) && parent.getNameNode() === ref) callee = parent;
         const call = callee.getParent();
         if (!call || !Node.isCallExpression(call) || call.getExpression() !== callee) continue;
-        if (this.model.valueOf(callee) === fn) out.push(call);
+        if (this.model.valueOf(callee) === fn || this.isMethodCallOf(callee, fn)) out.push(call);
       }
     }
     return out;
+  }
+
+  /** `agent.draft(x)` where `agent = new SalesAgent(...)`, or `this.draft(x)` inside the class: a call of method `fn`. */
+  private isMethodCallOf(callee: Node, fn: Node): boolean {
+    if (!Node.isMethodDeclaration(fn) || !Node.isPropertyAccessExpression(callee)) return false;
+    const cls = fn.getParent();
+    const receiver = callee.getExpression();
+    if (receiver.getKind() === SyntaxKind.ThisKeyword) return receiver.getFirstAncestor((a) => Node.isClassDeclaration(a) || Node.isClassExpression(a)) === cls;
+    const value = this.model.valueOf(receiver);
+    return Node.isNewExpression(value) && this.model.valueOf(value.getExpression()) === cls;
   }
 
   index(file: SourceFile): FileIndex {
     let idx = this.indexes.get(file);
     if (idx) return idx;
     const identifiers = new Map<string, Node[]>();
-    file.forEachDescendant((n) => {
-      if (n.getKind() === SyntaxKind.Identifier) {
-        const t = n.getText();
-        const list = identifiers.get(t);
-        if (list) list.push(n);
-        else identifiers.set(t, [n]);
-      }
-    });
+    for (const n of descendantsOfKinds(file, [SyntaxKind.Identifier])) {
+      const t = n.getText();
+      const list = identifiers.get(t);
+      if (list) list.push(n);
+      else identifiers.set(t, [n]);
+    }
     idx = { identifiers };
     this.indexes.set(file, idx);
     return idx;
   }
+}
+
+const FRAMEWORK_PACKAGES = FRAMEWORKS.flatMap((f) => f.packages);
+
+function isFrameworkModule(module: string): boolean {
+  return FRAMEWORK_PACKAGES.some((p) => module === p || module.startsWith(`${p}/`));
 }
 
 function isAssignment(kind: SyntaxKind): boolean {

@@ -7,13 +7,17 @@
  * destructuring, `this.x` fields and factory functions, so `client.chat.completions.create` is a
  * model call whether `client` was made two lines up or exported from another module.
  */
-import { Node, SyntaxKind, type SourceFile, type Project, type CallExpression } from 'ts-morph';
+import { Node, SyntaxKind, type SourceFile, type Project, type CallExpression, type NewExpression } from 'ts-morph';
 import { FRAMEWORKS, defaultEnvOfModelString } from './frameworks/index.js';
-import type { AgentRow, ClientRow, FrameworkRow, FrameworkTable, ImportRef, ModelCallRow, ToolRow } from './frameworks/table.js';
+import type { AgentRow, ClientRow, DataflowRows, FrameworkRow, FrameworkTable, ImportRef, ModelCallRow, ToolRow } from './frameworks/table.js';
 import { Resolver, type Binding } from './resolve.js';
 import type { Agent, CallLike, Credential, Entity, ModelCall, SdkClient, Tool, ToolParam, ToolSchemaKind } from './types.js';
 import type { CustomFrameworkRow } from '../config/schema.js';
+import type { ResolvedConfig } from '../config/load.js';
 import { maskSecret } from '../util/mask.js';
+import type { AnalysisCache } from '../cache.js';
+import { descendantsOfKinds } from '../util/walk.js';
+import { mentions } from '../project/mentions.js';
 
 /** What an expression is, as far as the model can tell. */
 export type Base =
@@ -66,23 +70,53 @@ export function customRowsToTable(rows: CustomFrameworkRow[], root: string): Fra
   return { id: 'config', name: 'Configured wrappers', packages: [], rows: out };
 }
 
+/** A config row's module: a package name as written, a project-relative path made absolute. */
+function configModule(module: string | undefined, root: string): string | undefined {
+  if (!module) return undefined;
+  return module.startsWith('.') ? `${root}/${module.replace(/^\.\//, '')}`.replace(/\.(ts|tsx|js|mjs|cjs|jsx)$/, '') : module;
+}
+
+/**
+ * The config's own rows as one more table: `frameworks` (wrappers that are clients, agents, tools
+ * or model calls) and `sources`, `sinks`, `sanitizers` (data-flow knowledge). None when empty.
+ */
+export function configTables(config: Pick<ResolvedConfig, 'frameworks' | 'sources' | 'sinks' | 'sanitizers'>, root: string): FrameworkTable[] {
+  if (!config.frameworks.length && !config.sources.length && !config.sinks.length && !config.sanitizers.length) return [];
+  const table = customRowsToTable(config.frameworks, root);
+  table.dataflow = {
+    sources: config.sources.map((r) => ({ module: configModule(r.module, root), name: r.name, kind: r.kind, path: r.path?.split('.') })),
+    sinks: config.sinks.map((r) => ({ module: configModule(r.module, root), name: r.name, kind: r.kind, args: r.args ?? [0] })),
+    sanitizers: config.sanitizers.map((r) => ({ module: configModule(r.module, root), name: r.name, for: r.for })),
+  };
+  return [table];
+}
+
 export class AgentModel {
   readonly resolver: Resolver;
   private readonly tables: FrameworkTable[];
   private readonly classified = new Map<Node, Entity | null>();
   private readonly fileEntities = new Map<SourceFile, Entity[]>();
+  private allEntities?: Entity[];
   private nextId = 0;
   private toolsLinked = false;
   private readonly rowsByExport = new Map<string, IndexedRow[]>();
   private readonly rowsByMethod = new Map<string, IndexedRow[]>();
+  /** Sources, sinks and sanitizers declared as rows by the tables (the config's included). */
+  readonly dataflowRows: DataflowRows;
 
   constructor(
     readonly project: Project,
     private readonly files: SourceFile[],
     extraTables: FrameworkTable[] = [],
+    private readonly cache?: AnalysisCache,
   ) {
     this.resolver = new Resolver(project);
     this.tables = [...FRAMEWORKS, ...extraTables];
+    this.dataflowRows = {
+      sources: this.tables.flatMap((t) => t.dataflow?.sources ?? []),
+      sinks: this.tables.flatMap((t) => t.dataflow?.sinks ?? []),
+      sanitizers: this.tables.flatMap((t) => t.dataflow?.sanitizers ?? []),
+    };
     for (const framework of this.tables) {
       for (const row of framework.rows) {
         const from = 'from' in row && row.from ? row.from : undefined;
@@ -98,26 +132,42 @@ export class AgentModel {
     return this.files;
   }
 
+  /** The files that mention `name` as a word: where to look for its calls, references or `new`s. */
+  filesMentioning(name: string): SourceFile[] {
+    return this.files.filter((f) => mentions(f, name));
+  }
+
   /** All entities defined in `file`, in source order. */
   entitiesIn(file: SourceFile): Entity[] {
     let list = this.fileEntities.get(file);
     if (list) return list;
     list = [];
     const found = list;
-    if (mayUseFrameworks(file, this.tables)) {
-      file.forEachDescendant((node) => {
-        if (Node.isCallExpression(node) || Node.isNewExpression(node)) {
-          const e = this.classify(node);
-          if (e) found.push(e);
+    const known = this.cache?.entityCalls.get(file);
+    if (known) {
+      // Neither the file nor the files it imports changed since a previous model walked it.
+      for (const node of known) {
+        const e = this.classify(node);
+        if (e) found.push(e);
+      }
+    } else if (mayUseFrameworks(file, this.tables)) {
+      const calls: CallLike[] = [];
+      for (const node of descendantsOfKinds(file, [SyntaxKind.CallExpression, SyntaxKind.NewExpression])) {
+        const e = this.classify(node);
+        if (e) {
+          found.push(e);
+          calls.push(node);
         }
-      });
+      }
+      this.cache?.entityCalls.set(file, calls);
     }
     this.fileEntities.set(file, list);
     return list;
   }
 
   all(): Entity[] {
-    return this.files.flatMap((f) => this.entitiesIn(f));
+    // Rules ask for clients, agents, tools and calls many times; the list is complete after the first walk.
+    return (this.allEntities ??= this.files.flatMap((f) => this.entitiesIn(f)));
   }
 
   clients(): SdkClient[] {
@@ -156,7 +206,7 @@ export class AgentModel {
   private classifyUncached(node: CallLike): Entity | undefined {
     const callee = node.getExpression();
     const base = this.flatten(callee, 0);
-    if (!base) return undefined;
+    if (!base) return Node.isNewExpression(node) ? this.classifyClassInstance(node) : undefined;
     const isNew = Node.isNewExpression(node);
     if (base.kind === 'import') {
       const exportName = base.exportName;
@@ -184,7 +234,24 @@ export class AgentModel {
         'row' in ref
           ? 'from' in ref.row && ref.row.from !== undefined && sameRef(on.rowFrom, ref.row.from as ImportRef)
           : refMatches(on.rowFrom, ref.module, ref.exportName);
-      if (ok) return this.build(node, c, owner);
+      if (ok && rowApplies(c.row, node, this)) return this.build(node, c, owner);
+    }
+    return undefined;
+  }
+
+  /** `new ShellTool()` where `class ShellTool extends StructuredTool`: a tool row with construct 'extends'. */
+  private classifyClassInstance(node: NewExpression): Entity | undefined {
+    let cls = this.valueOf(node.getExpression());
+    for (let depth = 0; depth < 5 && (Node.isClassDeclaration(cls) || Node.isClassExpression(cls)); depth++) {
+      const heritage = cls.getExtends()?.getExpression();
+      if (!heritage) return undefined;
+      const base = this.flatten(heritage, 0);
+      if (base?.kind === 'import') {
+        const exportName = base.exportName === '*' || base.exportName === 'default' ? (base.path[0] ?? base.exportName) : base.exportName;
+        const hit = (this.rowsByExport.get(exportName) ?? []).find((c) => c.row.kind === 'tool' && c.row.construct === 'extends' && refMatches(c.row.from!, base.module, exportName));
+        return hit ? this.build(node, hit) : undefined;
+      }
+      cls = this.valueOf(heritage);
     }
     return undefined;
   }
@@ -194,6 +261,7 @@ export class AgentModel {
       const row = c.row;
       if (!('from' in row) || !row.from || !refMatches(row.from, module, exportName)) continue;
       const construct = 'construct' in row ? row.construct : 'call';
+      if (construct === 'extends') continue;
       if (row.kind === 'agent' && row.staticMethod) {
         if (path.length === 1 && path[0] === row.staticMethod && !isNew) return c;
         continue;
@@ -222,6 +290,9 @@ export class AgentModel {
 
   private buildClient(node: CallLike, row: ClientRow, framework: string, id: string): SdkClient {
     const keyArg = row.apiKey ? argAt(node, row.apiKey) : undefined;
+    const modelName = row.modelArg ? argAt(node, row.modelArg) : undefined;
+    const model = modelName ? this.valueOf(modelName) : undefined;
+    const defaultEnv = model && (Node.isStringLiteral(model) || Node.isNoSubstitutionTemplateLiteral(model)) ? defaultEnvOfModelString(model.getLiteralValue()) : (row.defaultEnv ?? []);
     return {
       kind: 'client',
       id,
@@ -230,7 +301,7 @@ export class AgentModel {
       row,
       node,
       name: storageName(node),
-      credential: this.credentialOf(keyArg, row.defaultEnv ?? [], node),
+      credential: this.credentialOf(keyArg, defaultEnv, node),
     };
   }
 
@@ -357,15 +428,20 @@ export class AgentModel {
   }
 
   private buildTool(node: CallLike, row: ToolRow, framework: string, id: string): Tool {
-    const schemaArg = row.schema ? this.firstObjectArg(node, row.schema) : undefined;
-    const execute = row.execute ? argAt(node, row.execute) : undefined;
-    const nameArg = row.name ? argAt(node, row.name) : undefined;
+    // A class tool's parts are its members (`schema = ...`, `_call()`); a call's are argument paths.
+    const cls = row.construct === 'extends' ? this.valueOf(node.getExpression()) : undefined;
+    const part = (p: string | undefined) => (!p ? undefined : cls ? classPart(cls, p, this) : argAt(node, p));
+    const schemaArg = row.schema ? (cls ? part(row.schema) : this.firstObjectArg(node, row.schema)) : undefined;
+    const execute = part(row.execute);
+    const nameArg = part(row.name);
     const nameValue = nameArg ? this.valueOf(nameArg) : undefined;
     let name = nameValue && (Node.isStringLiteral(nameValue) || Node.isNoSubstitutionTemplateLiteral(nameValue)) ? nameValue.getLiteralValue() : undefined;
-    name ??= toolKeyName(node) ?? storageName(node) ?? `tool at line ${node.getStartLineNumber()}`;
+    const className = cls && (Node.isClassDeclaration(cls) || Node.isClassExpression(cls)) ? cls.getName() : undefined;
+    name ??= toolKeyName(node) ?? storageName(node) ?? className ?? `tool at line ${node.getStartLineNumber()}`;
     const schemaNode = schemaArg ? this.valueOf(schemaArg) : undefined;
     const { kind, params } = describeSchema(schemaNode, row, this);
     const fn = execute ? this.valueOf(execute) : undefined;
+    const executeFn = fn && isFunctionLike(fn) ? fn : execute;
     return {
       kind: 'tool',
       id,
@@ -376,7 +452,9 @@ export class AgentModel {
       schemaNode,
       schemaKind: kind,
       params,
-      execute: fn && isFunctionLike(fn) ? fn : execute,
+      execute: executeFn,
+      input: toolInput(executeFn, row, kind),
+      classNode: cls,
       agents: [],
     };
   }
@@ -503,9 +581,12 @@ export class AgentModel {
       }
       if (Node.isIdentifier(n) || Node.isPropertyAccessExpression(n)) {
         if (Node.isIdentifier(n) && this.isNamespaceRegistry(n)) wholeRegistry = expr;
+        const before = tools.length;
         const v = this.valueOf(n);
         if (v !== n) visit(v, depth + 1);
         else if (Node.isSourceFile(v)) visit(v, depth + 1);
+        // `tools: allTools`, `Object.values(toolRegistry)`: a collection named for holding every tool.
+        if (tools.length - before >= 2 && this.isRegistryName(n)) wholeRegistry = expr;
       }
       if (Node.isSourceFile(n)) {
         // `import * as tools from './tools'`: every exported tool.
@@ -514,6 +595,13 @@ export class AgentModel {
     };
     visit(expr, 0);
     return { tools, wholeRegistry };
+  }
+
+  private isRegistryName(n: Node): boolean {
+    const names = [Node.isPropertyAccessExpression(n) ? n.getName() : n.getText()];
+    const b = Node.isIdentifier(n) ? this.resolver.resolveIdentifier(n) : undefined;
+    if (b?.kind === 'import') names.push(b.exportName);
+    return names.some((name) => /^(all|every)(?=[A-Z_])|^(ALL|EVERY)_|[Rr]egistry$|^registry|REGISTRY/.test(name));
   }
 
   /** `import * as tools from './tools'` */
@@ -591,7 +679,8 @@ export class AgentModel {
     }
     if (Node.isCallExpression(n) || Node.isNewExpression(n)) {
       const e = this.classify(n);
-      if (e) return { kind: 'entity', entity: e, path: [] };
+      // A chat session is not an owner of methods: `chat.sendMessage` is matched by its full path from the client.
+      if (e && !(e.kind === 'modelCall' && e.row.session)) return { kind: 'entity', entity: e, path: [] };
       const calleeExpr = n.getExpression();
       // A factory in the project: `getClient().chat...` follows `return new OpenAI()`.
       const fnValue = this.valueOf(calleeExpr, depth + 1);
@@ -602,12 +691,38 @@ export class AgentModel {
         }
         return undefined;
       }
+      const through = Node.isCallExpression(n) ? this.passThrough(n, depth) : undefined;
+      if (through) return through;
       const b = this.flatten(calleeExpr, depth + 1);
       return b && { ...b, path: [...b.path, '()'] };
     }
     if (Node.isIdentifier(n)) {
       const b = this.resolver.resolveIdentifier(n);
       return this.flattenBinding(b, depth);
+    }
+    return undefined;
+  }
+
+  /**
+   * Calls whose result still is the client or chat model they were given:
+   * tracing wrappers (`wrapOpenAI(new OpenAI())`, `observeOpenAI(client)`) and LangChain
+   * composition (`prompt.pipe(model)`, `RunnableSequence.from([prompt, model, parser])`), whose
+   * `.invoke()` calls the model.
+   */
+  private passThrough(call: import('ts-morph').CallExpression, depth: number): Base | undefined {
+    const callee = call.getExpression();
+    const name = Node.isPropertyAccessExpression(callee) ? callee.getName() : Node.isIdentifier(callee) ? callee.getText() : '';
+    const candidates: Node[] = [];
+    if (WRAPPER_CALL.test(name)) candidates.push(...call.getArguments().slice(0, 1));
+    else if (name === 'pipe' && Node.isPropertyAccessExpression(callee)) candidates.push(...call.getArguments(), callee.getExpression());
+    else if (/^RunnableSequence(\.from)?$/.test(callee.getText())) {
+      const list = call.getArguments()[0];
+      if (list && Node.isArrayLiteralExpression(list)) candidates.push(...list.getElements());
+    }
+    for (const c of candidates) {
+      const b = this.flatten(c, depth + 1);
+      if (b?.kind === 'entity' && b.path.length === 0 && (b.entity.kind === 'client' || b.entity.kind === 'agent')) return b;
+      if (b?.kind === 'typed' && b.path.length === 0) return b;
     }
     return undefined;
   }
@@ -660,6 +775,9 @@ export class AgentModel {
   }
 }
 
+/** Tracing wrappers that return the client they wrap. */
+const WRAPPER_CALL = /^(wrapOpenAI|wrapAnthropic|wrapSDK|observeOpenAI|observeAnthropic|instrumentOpenAI|withTracing|traceClient|wrapClient)$/;
+
 function push<K, V>(map: Map<K, V[]>, key: K, value: V) {
   const list = map.get(key);
   if (list) list.push(value);
@@ -690,6 +808,9 @@ export function isFunctionLike(n: Node): boolean {
   return Node.isArrowFunction(n) || Node.isFunctionExpression(n) || Node.isFunctionDeclaration(n) || Node.isMethodDeclaration(n);
 }
 
+/** Returns inside these belong to another function. */
+const NESTED_SCOPE_KINDS = new Set([SyntaxKind.ArrowFunction, SyntaxKind.FunctionExpression, SyntaxKind.FunctionDeclaration, SyntaxKind.MethodDeclaration, SyntaxKind.ClassDeclaration]);
+
 /** The expressions a function returns (expression-bodied arrows included). */
 export function returnedExpressions(fn: Node): Node[] {
   if (Node.isArrowFunction(fn)) {
@@ -699,16 +820,10 @@ export function returnedExpressions(fn: Node): Node[] {
   const out: Node[] = [];
   const body = (fn as import('ts-morph').FunctionDeclaration).getBody?.();
   if (!body) return out;
-  body.forEachDescendant((d, traversal) => {
-    if (isFunctionLike(d) || Node.isClassDeclaration(d)) {
-      traversal.skip();
-      return;
-    }
-    if (Node.isReturnStatement(d)) {
-      const e = d.getExpression();
-      if (e) out.push(e);
-    }
-  });
+  for (const ret of descendantsOfKinds(body, [SyntaxKind.ReturnStatement], undefined, (n) => !NESTED_SCOPE_KINDS.has(n.kind))) {
+    const e = ret.getExpression();
+    if (e) out.push(e);
+  }
   return out;
 }
 
@@ -790,64 +905,217 @@ function toolKeyName(node: Node): string | undefined {
   return undefined;
 }
 
-const CONSTRAINING_ZOD = /\b(z\.(enum|nativeEnum|literal|boolean|number|bigint|date|uuid|ulid|cuid2?|int)\(|\.(regex|uuid|ulid|cuid2?|int|ip|ipv4|ipv6|datetime|date|time|length|startsWith)\()/;
-const CONSTRAINING_JSON = /\b(enum|const|pattern)\s*:|\btype\s*:\s*['"](number|integer|boolean)['"]/;
+/** A row with a `when` condition applies only when that argument is the named import. */
+function rowApplies(row: FrameworkRow, node: CallLike, model: AgentModel): boolean {
+  if (row.kind !== 'tool' || !row.when) return true;
+  const arg = argAt(node, row.when.arg);
+  const base = arg ? model.flatten(arg, 0) : undefined;
+  return base?.kind === 'import' && base.path.length === 0 && refMatches(row.when.is, base.module, base.exportName);
+}
+
+/**
+ * A part of a class tool: a member name (`_call`, `schema`), or an argument path into the
+ * constructor's `super(...)` call (`0.func` for `class Shell extends DynamicTool { constructor() { super({ func }) } }`).
+ */
+function classPart(cls: Node, path: string, model: AgentModel): Node | undefined {
+  for (const alt of path.split('|')) {
+    if (!/^\d/.test(alt)) {
+      const member = classMember(cls, alt, model);
+      if (member) return member;
+      continue;
+    }
+    if (!Node.isClassDeclaration(cls) && !Node.isClassExpression(cls)) continue;
+    for (const ctor of cls.getConstructors()) {
+      const superCall = ctor.getDescendantsOfKind(SyntaxKind.CallExpression).find((c) => c.getExpression().getKind() === SyntaxKind.SuperKeyword);
+      const hit = superCall && argAt(superCall, alt);
+      if (hit) return hit;
+    }
+  }
+  return undefined;
+}
+
+/** A member of a class or its project base classes: a property's initializer, a method, a getter's return. */
+function classMember(cls: Node, name: string, model: AgentModel): Node | undefined {
+  let cur: Node | undefined = cls;
+  for (let depth = 0; depth < 5 && cur && (Node.isClassDeclaration(cur) || Node.isClassExpression(cur)); depth++) {
+    const prop = cur.getProperty(name);
+    const init = prop?.getInitializer();
+    if (init) return init;
+    const method = cur.getMethod(name);
+    if (method) return method;
+    const getter = cur.getGetAccessor(name);
+    if (getter) return returnedExpressions(getter)[0];
+    const heritage: Node | undefined = cur.getExtends()?.getExpression();
+    cur = heritage ? model.valueOf(heritage) : undefined;
+  }
+  return undefined;
+}
+
+/** Where the model's arguments enter a tool's function, from the row's `input` path (default: the first parameter). */
+function toolInput(fn: Node | undefined, row: ToolRow, schemaKind: ToolSchemaKind): Tool['input'] {
+  if (!fn || !isFunctionLike(fn)) return undefined;
+  if (row.inputNeedsSchema && schemaKind === 'none') return undefined;
+  const alternatives = (row.input ?? '0').split('|').map((alt) => alt.split('.'));
+  const param = (fn as import('ts-morph').ArrowFunction).getParameters()[Number(alternatives[0][0])];
+  if (!param) return undefined;
+  return { param, paths: alternatives.map(([, ...path]) => path) };
+}
+
+/** Zod factories whose values the model cannot choose freely. */
+const CONSTRAINED_ZOD_FACTORIES = new Set([
+  'enum', 'nativeEnum', 'literal', 'boolean', 'number', 'bigint', 'int', 'int32', 'uint32', 'int64', 'uint64', 'float32', 'float64', 'date',
+  'uuid', 'uuidv4', 'uuidv7', 'guid', 'ulid', 'cuid', 'cuid2', 'nanoid', 'email', 'ipv4', 'ipv6', 'cidrv4', 'cidrv6', 'null', 'undefined',
+  'void', 'never', 'nan', 'stringbool', 'datetime', 'time', 'isodate', 'isotime', 'isodatetime',
+]);
+/** String checks that leave no room for shell, path or SQL syntax. */
+const CONSTRAINING_ZOD_METHODS = new Set(['regex', 'uuid', 'ulid', 'cuid', 'cuid2', 'nanoid', 'ip', 'ipv4', 'ipv6', 'cidr', 'datetime', 'date', 'time', 'email', 'startsWith', 'int', 'positive', 'negative', 'finite', 'safe', 'multipleOf']);
+const CONSTRAINED_JSON_FORMATS = new Set(['uuid', 'date', 'date-time', 'time', 'email', 'ipv4', 'ipv6', 'duration']);
+
+function isZodNamespace(n: Node, model: AgentModel): boolean {
+  const e = unwrap(n);
+  if (Node.isPropertyAccessExpression(e)) return isZodNamespace(e.getExpression(), model); // z.coerce, z.iso
+  if (!Node.isIdentifier(e)) return false;
+  if (e.getText() === 'z') return true;
+  const b = model.resolver.resolveIdentifier(e);
+  return b?.kind === 'import' && /^zod(\/|$)/.test(b.module);
+}
+
+/**
+ * Whether a schema leaves the model no free choice: enums, literals, patterns, numbers, booleans,
+ * formats such as uuid, and arrays, unions and objects made only of those. Zod or JSON Schema.
+ */
+export function isConstrainedSchema(node: Node, model: AgentModel, depth = 0): boolean {
+  if (depth > 12) return false;
+  const n = model.valueOf(node);
+  const sub = (x: Node | undefined) => !!x && isConstrainedSchema(x, model, depth + 1);
+  const all = (xs: Node[]) => xs.length > 0 && xs.every(sub);
+  if (Node.isObjectLiteralExpression(n)) {
+    // JSON Schema
+    const prop = (k: string) => {
+      const v = propertyOf(n, k);
+      return v ? model.valueOf(v) : undefined;
+    };
+    if (prop('enum') || prop('const') || prop('pattern')) return true;
+    const format = prop('format');
+    if (format && Node.isStringLiteral(format) && CONSTRAINED_JSON_FORMATS.has(format.getLiteralValue())) return true;
+    const type = prop('type');
+    const typeName = type && (Node.isStringLiteral(type) || Node.isNoSubstitutionTemplateLiteral(type)) ? type.getLiteralValue() : undefined;
+    if (typeName && ['number', 'integer', 'boolean', 'null'].includes(typeName)) return true;
+    if (typeName === 'array') return sub(prop('items'));
+    const props = prop('properties');
+    if (props && Node.isObjectLiteralExpression(props)) return all(props.getProperties().map((p) => (Node.isPropertyAssignment(p) ? p.getInitializerOrThrow() : p)));
+    for (const k of ['anyOf', 'oneOf']) {
+      const alts = prop(k);
+      if (alts && Node.isArrayLiteralExpression(alts)) return all(alts.getElements());
+    }
+    return false;
+  }
+  if (!Node.isCallExpression(n)) return false;
+  const callee = n.getExpression();
+  if (!Node.isPropertyAccessExpression(callee)) return false;
+  const name = callee.getName();
+  const recv = callee.getExpression();
+  const args = n.getArguments();
+  const elements = (x: Node | undefined) => {
+    const v = x ? model.valueOf(x) : undefined;
+    return v && Node.isArrayLiteralExpression(v) ? v.getElements() : [];
+  };
+  if (isZodNamespace(recv, model)) {
+    if (CONSTRAINED_ZOD_FACTORIES.has(name)) return true;
+    if (['array', 'set', 'optional', 'nullable', 'nullish', 'readonly', 'nonoptional'].includes(name)) return sub(args[0]);
+    if (name === 'union' || name === 'tuple') return all(elements(args[0]));
+    if (name === 'discriminatedUnion') return all(elements(args[1]));
+    if (name === 'intersection') return sub(args[0]) || sub(args[1]);
+    if (name === 'preprocess') return sub(args[1]);
+    if (name === 'object' || name === 'strictObject' || name === 'looseObject') {
+      const shape = args[0] ? model.valueOf(args[0]) : undefined;
+      return !!shape && Node.isObjectLiteralExpression(shape) && all(shape.getProperties().map((p) => (Node.isPropertyAssignment(p) ? p.getInitializerOrThrow() : p)));
+    }
+    return false;
+  }
+  // A method on a schema: z.string().regex(...), z.enum([...]).optional(), a.or(b)
+  if (CONSTRAINING_ZOD_METHODS.has(name)) return true;
+  if (name === 'refine' || name === 'superRefine') {
+    // .refine((v) => ALLOWED.includes(v)): an allow list the schema enforces.
+    if (args[0] && /\.(includes|has|test)\(|===/.test(args[0].getText())) return true;
+    return sub(recv);
+  }
+  if (name === 'or') return sub(recv) && sub(args[0]);
+  if (name === 'and') return sub(recv) || sub(args[0]);
+  if (name === 'pipe') return sub(args[0]) || sub(recv);
+  return sub(recv);
+}
+
+/** The zod call chain's innermost factory: `z.object({...}).strict().describe()` -> the `z.object` call. */
+function zodBase(schema: Node, model: AgentModel): { name: string; call: CallExpression } | undefined {
+  let cur: Node = schema;
+  for (let i = 0; i < 20 && Node.isCallExpression(cur); i++) {
+    const callee = cur.getExpression();
+    if (!Node.isPropertyAccessExpression(callee)) return undefined;
+    if (isZodNamespace(callee.getExpression(), model)) return { name: callee.getName(), call: cur };
+    cur = callee.getExpression();
+  }
+  return undefined;
+}
 
 /** Reads a tool's input schema: zod object, raw zod shape (MCP), or JSON Schema. */
-function describeSchema(schema: Node | undefined, row: ToolRow, model: AgentModel): { kind: ToolSchemaKind; params: ToolParam[] } {
+function describeSchema(schema: Node | undefined, row: ToolRow, model: AgentModel, depth = 0): { kind: ToolSchemaKind; params: ToolParam[] } {
   if (!schema) {
-    // DynamicTool takes one free-form string from the model.
+    // DynamicTool and `extends Tool` take one free-form string from the model.
     return { kind: row.schema ? 'none' : 'unknown', params: row.schema ? [] : [{ name: 'input', constrained: false }] };
   }
-  const text = schema.getText();
-  if (/^z\.(any|unknown)\(\)$/.test(text.replace(/\s+/g, ''))) return { kind: 'any', params: [] };
-  let obj: Node | undefined;
-  let kind: ToolSchemaKind = 'unknown';
+  const paramsOf = (props: Node | undefined): ToolParam[] => {
+    const obj = props ? model.valueOf(props) : undefined;
+    if (!obj || !Node.isObjectLiteralExpression(obj)) return [];
+    const out: ToolParam[] = [];
+    for (const p of obj.getProperties()) {
+      if (!Node.isPropertyAssignment(p) && !Node.isShorthandPropertyAssignment(p)) continue;
+      const name = p.getName().replace(/^['"]|['"]$/g, '');
+      const valueNode = model.valueOf(Node.isPropertyAssignment(p) ? p.getInitializerOrThrow() : p.getNameNode());
+      out.push({ name, schema: valueNode, constrained: isConstrainedSchema(valueNode, model) });
+    }
+    return out;
+  };
   if (Node.isCallExpression(schema)) {
-    // z.object({...}).describe(...) / .strict() / jsonSchema({...}) / zodToJsonSchema(...)
-    let call: Node = schema;
-    while (Node.isCallExpression(call)) {
-      const callee = call.getExpression();
-      if (Node.isPropertyAccessExpression(callee) && ['object', 'strictObject', 'looseObject'].includes(callee.getName()) && callee.getExpression().getText() === 'z') {
-        obj = model.valueOf(call.getArguments()[0] ?? call);
-        kind = 'zod';
-        break;
+    const base = zodBase(schema, model);
+    if (base) {
+      const [first, second] = base.call.getArguments();
+      if (['object', 'strictObject', 'looseObject'].includes(base.name)) return { kind: 'zod', params: paramsOf(first) };
+      // z.toJSONSchema(schema): the schema it converts.
+      if (/^to(JSON|Json)Schema$/.test(base.name) && first && depth < 3) return describeSchema(model.valueOf(first), row, model, depth + 1);
+      if (base.name === 'any' || base.name === 'unknown') return { kind: 'any', params: [] };
+      if (base.name === 'record') {
+        const value = second ?? first;
+        const v = value ? zodBase(model.valueOf(value), model) : undefined;
+        if (v && (v.name === 'any' || v.name === 'unknown')) return { kind: 'any', params: [] };
       }
-      if (Node.isIdentifier(callee) && callee.getText() === 'jsonSchema') {
-        obj = model.valueOf(call.getArguments()[0] ?? call);
-        kind = 'json-schema';
-        break;
-      }
-      call = Node.isPropertyAccessExpression(callee) ? callee.getExpression() : callee;
+      // A scalar schema (z.string()): the whole input is one value.
+      return { kind: 'zod', params: [] };
     }
-  } else if (Node.isObjectLiteralExpression(schema)) {
-    const typeProp = schema.getProperty('type');
-    if (typeProp || schema.getProperty('properties')) {
-      kind = 'json-schema';
-      obj = schema;
-    } else {
-      kind = 'zod-shape';
-      obj = schema;
+    // jsonSchema({...}), zodSchema(x), zodToJsonSchema(x), toJSONSchema(x): the schema is the argument.
+    const arg = schema.getArguments()[0];
+    if (arg && depth < 3) {
+      const inner = describeSchema(model.valueOf(arg), row, model, depth + 1);
+      if (inner.kind !== 'unknown') return inner;
     }
+    return { kind: 'unknown', params: [] };
   }
-  const params: ToolParam[] = [];
-  if (obj && Node.isObjectLiteralExpression(obj)) {
-    let props: Node = obj;
-    if (kind === 'json-schema') {
-      const p = propertyOf(obj, 'properties');
-      props = p ? model.valueOf(p) : obj;
-    }
-    if (Node.isObjectLiteralExpression(props)) {
-      for (const p of props.getProperties()) {
-        if (!Node.isPropertyAssignment(p) && !Node.isShorthandPropertyAssignment(p)) continue;
-        const name = p.getName().replace(/^['"]|['"]$/g, '');
-        const valueNode = Node.isPropertyAssignment(p) ? model.valueOf(p.getInitializerOrThrow()) : model.valueOf(p.getNameNode());
-        const vt = valueNode.getText();
-        const constrained = kind === 'json-schema' ? CONSTRAINING_JSON.test(vt) : CONSTRAINING_ZOD.test(vt);
-        params.push({ name, schema: valueNode, constrained });
-      }
-    }
-    if (kind === 'zod-shape' && params.length === 0) kind = 'none';
+  // ZodObject.shape (MCP raw shapes taken from a zod object)
+  if (Node.isPropertyAccessExpression(schema) && schema.getName() === 'shape' && depth < 3) {
+    return describeSchema(model.valueOf(schema.getExpression()), row, model, depth + 1);
   }
-  return { kind, params };
+  if (Node.isObjectLiteralExpression(schema)) {
+    if (schema.getProperty('type') || schema.getProperty('properties') || schema.getProperty('$schema')) {
+      const props = propertyOf(schema, 'properties');
+      const extra = propertyOf(schema, 'additionalProperties');
+      // { type: 'object' } with no properties accepts any object.
+      if (!props && (!extra || extra.getKind() !== SyntaxKind.FalseKeyword) && /['"]object['"]/.test(propertyOf(schema, 'type')?.getText() ?? '')) return { kind: 'any', params: [] };
+      return { kind: 'json-schema', params: paramsOf(props) };
+    }
+    // A raw zod shape (MCP): values are zod schemas. An object of other values (annotations) is no schema.
+    const params = paramsOf(schema);
+    if (params.length > 0 && params.every((p) => !p.schema || !Node.isCallExpression(p.schema))) return { kind: row.schema ? 'none' : 'unknown', params: [] };
+    return { kind: 'zod-shape', params };
+  }
+  return { kind: 'unknown', params: [] };
 }

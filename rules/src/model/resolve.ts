@@ -4,7 +4,7 @@
  * up the tree instead of a whole-program check (the language server resolves on every edit).
  */
 import * as path from 'node:path';
-import { Node, SyntaxKind, type SourceFile, type Project, type Identifier } from 'ts-morph';
+import { Node, SyntaxKind, ts, type SourceFile, type Project, type Identifier } from 'ts-morph';
 
 export type Binding =
   | { kind: 'import'; module: string; exportName: string; node: Node; resolved?: Binding }
@@ -18,6 +18,7 @@ const RESOLVE_EXTS = ['.ts', '.tsx', '.mts', '.cts', '.js', '.jsx', '.mjs', '.cj
 export class Resolver {
   private readonly bindingCache = new Map<Node, Binding | null>();
   private readonly moduleCache = new Map<string, SourceFile | null>();
+  private readonly scopeTables = new Map<Node, Map<string, Node>>();
 
   constructor(private readonly project: Project) {}
 
@@ -69,14 +70,28 @@ export class Resolver {
       }
     }
     if (Node.isBlock(scope) || Node.isSourceFile(scope) || Node.isModuleBlock(scope) || Node.isCaseClause(scope) || Node.isDefaultClause(scope)) {
-      for (const st of scope.getStatements()) {
-        const hit = this.declaredByStatement(st, name);
-        if (hit) return hit;
-      }
+      const st = this.statementsByName(scope).get(name);
+      if (st) return this.declaredByStatement(st, name);
     }
     if (Node.isClassDeclaration(scope) && scope.getName() === name) return { kind: 'class', node: scope };
     void from;
     return undefined;
+  }
+
+  /**
+   * For a block or file: each name its statements declare, mapped to the first statement that
+   * declares it. Built once per scope, so a lookup does not re-read every statement of every
+   * enclosing block (that was the resolver's hot spot on large projects).
+   */
+  private statementsByName(scope: Node & { getStatements(): Node[] }): Map<string, Node> {
+    let table = this.scopeTables.get(scope);
+    if (table) return table;
+    table = new Map();
+    for (const st of scope.getStatements()) {
+      for (const name of declaredNames(st.compilerNode)) if (!table.has(name)) table.set(name, st);
+    }
+    this.scopeTables.set(scope, table);
+    return table;
   }
 
   private declaredByStatement(st: Node, name: string): Binding | undefined {
@@ -228,6 +243,26 @@ export function requireCall(n: Node): string | undefined {
 }
 
 /** Finds `name` in a binding name (identifier or destructuring pattern); returns the property path. */
+/** The names a statement binds in its scope: what declaredByStatement can find, read from the compiler node without wrapping. */
+function declaredNames(st: ts.Node): string[] {
+  const out: string[] = [];
+  const bindingNames = (n: ts.BindingName) => {
+    if (ts.isIdentifier(n)) out.push(n.text);
+    else for (const el of n.elements) if (ts.isBindingElement(el)) bindingNames(el.name);
+  };
+  if (ts.isVariableStatement(st)) for (const d of st.declarationList.declarations) bindingNames(d.name);
+  else if (ts.isFunctionDeclaration(st) || ts.isClassDeclaration(st) || ts.isEnumDeclaration(st) || ts.isImportEqualsDeclaration(st)) {
+    if (st.name) out.push(st.name.text);
+  } else if (ts.isImportDeclaration(st) && st.importClause) {
+    const clause = st.importClause;
+    if (clause.name) out.push(clause.name.text);
+    const bindings = clause.namedBindings;
+    if (bindings && ts.isNamespaceImport(bindings)) out.push(bindings.name.text);
+    else if (bindings) for (const spec of bindings.elements) out.push(spec.name.text);
+  }
+  return out;
+}
+
 export function findInBindingName(nameNode: Node, name: string, prefix: string[] = []): { path: string[] } | undefined {
   if (Node.isIdentifier(nameNode)) return nameNode.getText() === name ? { path: prefix } : undefined;
   if (Node.isObjectBindingPattern(nameNode)) {

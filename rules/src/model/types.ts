@@ -30,6 +30,8 @@ export interface Credential {
   key: string;
   /** Human label, never a secret value: `OPENAI_API_KEY`, `literal sk-pr…`. */
   label: string;
+  /** The client it was taken from, when a client is handed over instead of a key (`setDefaultOpenAIClient(client)`). */
+  via?: SdkClient;
 }
 
 export interface SdkClient {
@@ -87,6 +89,13 @@ export interface Tool {
   params: ToolParam[];
   /** The function whose parameters the model controls. */
   execute?: Node;
+  /**
+   * Where the model's arguments enter `execute`: the parameter, and the property paths under it
+   * that hold them (alternatives; `[]` is the parameter itself). Absent when the function gets none.
+   */
+  input?: { param: Node; paths: string[][] };
+  /** For a tool defined as a class (`extends StructuredTool`): the class. */
+  classNode?: Node;
   agents: Agent[];
 }
 

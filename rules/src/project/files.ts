@@ -5,6 +5,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { minimatch } from 'minimatch';
+import { ts } from 'ts-morph';
 import type { AnalyzerNotice } from '../types.js';
 
 export const SOURCE_EXTENSIONS = ['.ts', '.tsx', '.mts', '.cts', '.js', '.jsx', '.mjs', '.cjs'];
@@ -43,8 +44,17 @@ export function discoverFiles(paths: string[], root: string, ignore: string[] = 
       if (explicit) notices.push({ level: 'error', file: abs, message: `Path not found: ${abs}` });
       return;
     }
-    if (stat.isSymbolicLink() && !explicit) return; // symlink loops and vendored trees
-    if (stat.isDirectory() || (stat.isSymbolicLink() && fs.statSync(abs).isDirectory())) {
+    if (stat.isSymbolicLink()) {
+      // Links inside a tree are not followed: they make loops and pull in vendored trees.
+      if (!explicit) return;
+      try {
+        stat = fs.statSync(abs);
+      } catch (err) {
+        notices.push({ level: 'error', file: abs, message: `Cannot follow the link ${abs}: ${(err as Error).message}` });
+        return;
+      }
+    }
+    if (stat.isDirectory()) {
       if (!explicit && (DEFAULT_IGNORED_DIRS.has(path.basename(abs)) || path.basename(abs).startsWith('.'))) return;
       if (isIgnored(abs)) return;
       let entries: string[];
@@ -62,6 +72,11 @@ export function discoverFiles(paths: string[], root: string, ignore: string[] = 
       return;
     }
     if (!explicit && isIgnored(abs)) return;
+    // Reading a pipe or a device named like a source file would block forever.
+    if (!stat.isFile()) {
+      notices.push({ level: 'info', file: abs, message: `Skipped ${abs}: not a regular file.` });
+      return;
+    }
     out.add(toPosix(path.resolve(abs)));
   };
   for (const p of paths) visit(path.resolve(root, p), true);
@@ -74,7 +89,9 @@ export type ReadResult = { ok: true; text: string } | { ok: false; notice: Analy
 export function readSourceFile(file: string, maxBytes = MAX_FILE_BYTES): ReadResult {
   let buf: Buffer;
   try {
-    const size = fs.statSync(file).size;
+    const stat = fs.statSync(file);
+    if (!stat.isFile()) return { ok: false, notice: { level: 'info', file, message: `Skipped ${file}: not a regular file.` } };
+    const size = stat.size;
     if (size > maxBytes) {
       return {
         ok: false,
@@ -95,4 +112,38 @@ export function checkText(buf: Buffer | string, file: string): AnalyzerNotice | 
   const head = typeof buf === 'string' ? buf.slice(0, 8192) : buf.subarray(0, 8192).toString('latin1');
   if (head.includes('\u0000')) return { level: 'info', file, message: `Skipped ${file}: binary content in a source file.` };
   return undefined;
+}
+
+/**
+ * Deepest syntax nesting the analysis walks. ts-morph and the rules walk trees recursively, so a
+ * generated file with thousands of nested expressions would overflow the stack; such files are
+ * left out with a notice. Measured on node 20's default stack: rules overflow from about 4,000
+ * levels (a 2,000-call `.then()` chain), the TypeScript parser itself from about 1,000 nested
+ * parentheses. Hand-written code stays below 100.
+ */
+export const MAX_NESTING_DEPTH = 2500;
+
+export function tooDeepNotice(file: string, what = `more than ${MAX_NESTING_DEPTH} levels deep`): AnalyzerNotice {
+  return { level: 'info', file, message: `Skipped ${file}: code nested ${what} (likely generated), too deep to analyze.` };
+}
+
+/** Checks a parsed file; walks the compiler tree with an explicit stack, so the check itself cannot overflow. */
+export function checkParsed(root: ts.Node, file: string, maxDepth = MAX_NESTING_DEPTH): AnalyzerNotice | undefined {
+  const stack: Array<[ts.Node, number]> = [[root, 0]];
+  while (stack.length) {
+    const [node, depth] = stack.pop()!;
+    if (depth > maxDepth) return tooDeepNotice(file);
+    ts.forEachChild(node, (child) => {
+      stack.push([child, depth + 1]);
+    });
+  }
+  return undefined;
+}
+
+const TEST_FILE = /(^|\/)(__tests__|__mocks__|__fixtures__|tests?|spec|fixtures|mocks?)\/|\.(test|spec|stories)\.[cm]?[jt]sx?$/;
+
+/** Tests, mocks, fixtures and stories: code that never runs as a deployed agent. Folders above `root` do not count. */
+export function isTestFile(file: string, root?: string): boolean {
+  const rel = root ? toPosix(path.relative(root, file)) : toPosix(file);
+  return TEST_FILE.test(rel.startsWith('..') ? toPosix(file) : rel);
 }

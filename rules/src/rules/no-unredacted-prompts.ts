@@ -1,15 +1,25 @@
-import * as path from 'node:path';
-import { Node } from 'ts-morph';
+import { Node, SyntaxKind, type CallExpression, type SourceFile } from 'ts-morph';
 import { defineRule, type RuleContext } from '../rule.js';
-import type { ModelCall } from '../model/types.js';
+import { isFunctionLike, returnedExpressions } from '../model/model.js';
 import type { TaintPath } from '../dataflow/flow.js';
-import type { FindingFix } from '../types.js';
+import type { FindingFix, TextEdit } from '../types.js';
+import { addNamedImport, importSpecifier, visibleAtTopLevel } from '../util/edits.js';
+import { exportedValues } from '../util/exports.js';
+
+/** Something that sends text to a model: a model call, or an agent whose instructions become its system prompt. */
+interface ModelInput {
+  /** What the finding names: `openai.chat.completions.create()`, `the instructions of agent "support"`. */
+  label: string;
+  /** The construct the inputs belong to: data entering it is reported where it enters. */
+  owner: Node;
+  inputs: Node[];
+}
 
 /** The expression a person would wrap: `customer.email` rather than the `customer` identifier the walk ended on. */
 function sourceExpression(p: TaintPath): Node {
   let n = p.source.node;
-  if (Node.isParameterDeclaration(n) || Node.isVariableDeclaration(n)) {
-    // Reached through a destructured name: wrap the identifier where it is used.
+  if (Node.isParameterDeclaration(n) || Node.isVariableDeclaration(n) || Node.isBindingElement(n)) {
+    // Reached through a declared name: wrap the identifier where it is used.
     n = [...p.steps].reverse().find((s) => Node.isIdentifier(s) || Node.isShorthandPropertyAssignment(s)) ?? n;
   }
   for (;;) {
@@ -21,47 +31,108 @@ function sourceExpression(p: TaintPath): Node {
       n = parent;
       continue;
     }
+    // `(await getCustomer(id)).email`: keep the await with its call.
+    if (Node.isAwaitExpression(parent) || Node.isParenthesizedExpression(parent) || Node.isNonNullExpression(parent)) {
+      n = parent;
+      continue;
+    }
     break;
   }
   return n;
 }
 
-/** Where the data enters the model call: the deepest step still inside the call expression. */
-function entryPoint(call: ModelCall, p: TaintPath): Node {
-  const start = call.node.getStart();
-  const end = call.node.getEnd();
-  const sf = call.node.getSourceFile();
+/** Where the data enters the model input: the deepest step still inside the call or agent construction. */
+function entryPoint(owner: Node, p: TaintPath): Node {
+  const sf = owner.getSourceFile();
   let entry: Node = p.steps[0];
   for (const s of p.steps) {
-    if (s.getSourceFile() === sf && s.getStart() >= start && s.getEnd() <= end) entry = s;
+    if (s.getSourceFile() === sf && s.getStart() >= owner.getStart() && s.getEnd() <= owner.getEnd()) entry = s;
   }
   return entry;
 }
 
-/** Finds the project's redactor: a configured name, else an exported function named like one. */
-function findRedactor(ctx: RuleContext): { name: string; file?: string } | undefined {
-  const wanted = ctx.config.redactors.map((r) => r.split('.').pop() ?? r);
-  for (const sf of ctx.model.sourceFiles) {
-    for (const [name, decls] of sf.getExportedDeclarations()) {
-      if (!decls.some((d) => Node.isFunctionDeclaration(d) || (Node.isVariableDeclaration(d) && !!d.getInitializer() && (Node.isArrowFunction(d.getInitializerOrThrow()) || Node.isFunctionExpression(d.getInitializerOrThrow()))))) continue;
-      if (wanted.includes(name) || (wanted.length === 0 && /^(redact|mask|scrub|anonymi[sz]e)\w*$/i.test(name))) return { name, file: sf.getFilePath() };
-    }
-  }
-  return undefined;
+interface Redactor {
+  name: string;
+  file: string;
+  /** The first parameter's declared type, when written: 'string' means the value must be stringified first. */
+  paramType?: string;
 }
 
-function redactFix(ctx: RuleContext, target: Node, redactor: { name: string; file?: string }): FindingFix {
+/**
+ * The project's redaction functions (configured names, else exported functions named like redact*),
+ * and which one fits a source: one named for the field (`maskEmail` for `customer.email`) or the
+ * record (`anonymizePatient`), else a general one (`redactPII`).
+ */
+class Redactors {
+  private list?: Redactor[];
+
+  constructor(private readonly ctx: RuleContext) {}
+
+  all(): Redactor[] {
+    if (this.list) return this.list;
+    const list: Redactor[] = [];
+    for (const sf of this.ctx.model.sourceFiles) {
+      if (!/\b(redact|mask|scrub|anonymi|pseudonymi|deidentif|sanitize|strip|obfuscate)/i.test(sf.getFullText()) && this.ctx.config.redactors.length === 0) continue;
+      for (const { name, value: fn } of exportedValues(sf)) {
+        if (!this.ctx.recognizers.isRedactorName(name)) continue;
+        if (!fn || !(Node.isFunctionDeclaration(fn) || Node.isArrowFunction(fn) || Node.isFunctionExpression(fn))) continue;
+        list.push({ name, file: sf.getFilePath(), paramType: fn.getParameters()[0]?.getTypeNode()?.getText() });
+      }
+    }
+    return (this.list = list);
+  }
+
+  for(label: string): Redactor | undefined {
+    const words = label.replace(/\(.*\)/g, '').split(/[.\s]+/).filter(Boolean).map((w) => w.toLowerCase());
+    const subject = words[words.length - 1] ?? '';
+    const record = words[0] ?? '';
+    const named = (r: Redactor) => r.name.replace(/^(redact|mask|scrub|anonymi[sz]e|pseudonymi[sz]e|deidentify|sanitize|strip|obfuscate|remove|filter|hash|clean)/i, '').toLowerCase();
+    const specific = this.all().find((r) => named(r) !== '' && (subject.startsWith(named(r)) || named(r).startsWith(subject) || named(r).startsWith(record)));
+    if (specific) return specific;
+    return this.all().find((r) => /^(|pii|sensitive|personal|secrets?|text|prompt|input|data|string|content|forprompt|forllm)$/.test(named(r)));
+  }
+}
+
+/** `redactPII(customer.email)`, `redactPII(JSON.stringify(customer))`: wraps the source where it is read. */
+function redactFix(p: TaintPath, redactors: Redactors): FindingFix | undefined {
+  const redactor = redactors.for(p.source.label);
+  if (!redactor) return undefined;
+  let target = sourceExpression(p);
+  const whole = /\((whole record|every [\w ]+)\)$/.test(p.source.label);
+  const wantsString = redactor.paramType === 'string';
+  if (redactor.paramType && !wantsString && !/^(any|unknown|object|Record<|T\b)/.test(redactor.paramType) && !whole) return undefined;
+  // Already turned into text around the source: redact the text.
+  const parent = target.getParent();
+  if (wantsString && parent && Node.isCallExpression(parent) && parent.getArguments()[0] === target && /^(JSON\.stringify|String)$/.test(parent.getExpression().getText())) target = parent;
+  const stringified = target !== sourceExpression(p);
+  const inner = wantsString && whole && !stringified ? `JSON.stringify(${target.getText()})` : target.getText();
   const sf = target.getSourceFile();
-  const edits = [{ file: sf.getFilePath(), start: target.getStart(), end: target.getEnd(), newText: `${redactor.name}(${target.getText()})` }];
-  const alreadyVisible = sf.getFullText().match(new RegExp(`\\b(import[^;]*\\b${redactor.name}\\b|function\\s+${redactor.name}\\b|const\\s+${redactor.name}\\b)`));
-  if (!alreadyVisible && redactor.file && redactor.file !== sf.getFilePath()) {
-    let rel = path.posix.relative(path.posix.dirname(sf.getFilePath()), redactor.file).replace(/\.(ts|tsx|mts|cts)$/, '.js');
-    if (!rel.startsWith('.')) rel = `./${rel}`;
-    const imports = sf.getImportDeclarations();
-    const at = imports.length ? imports[imports.length - 1].getEnd() : 0;
-    edits.push({ file: sf.getFilePath(), start: at, end: at, newText: `${at ? '\n' : ''}import { ${redactor.name} } from '${rel}';${at ? '' : '\n'}` });
+  const edits: TextEdit[] = [{ file: sf.getFilePath(), start: target.getStart(), end: target.getEnd(), newText: `${redactor.name}(${inner})` }];
+  if (redactor.file !== sf.getFilePath() && !visibleAtTopLevel(sf, redactor.name)) {
+    // A different binding of that name in the file would make the import clash.
+    if (sf.getDescendantsOfKind(SyntaxKind.Identifier).some((id) => id.getText() === redactor.name)) return undefined;
+    edits.push(addNamedImport(sf, redactor.name, importSpecifier(sf, redactor.file)));
   }
   return { title: `Wrap in ${redactor.name}()`, kind: 'suggestion', edits };
+}
+
+/** Model calls and agent instructions defined in `sf`. Function-valued instructions count by what they return. */
+function modelInputs(ctx: RuleContext, sf: SourceFile): ModelInput[] {
+  const out: ModelInput[] = [];
+  for (const call of ctx.model.modelCallsIn(sf)) {
+    out.push({ label: `${call.node.getExpression().getText().replace(/\s+/g, '')}()`, owner: call.node, inputs: [...call.prompt, ...call.system] });
+  }
+  for (const agent of ctx.model.agents()) {
+    if (agent.node.getSourceFile() !== sf || agent.instructions.length === 0) continue;
+    out.push({ label: `the instructions of agent "${agent.name}"`, owner: agent.node, inputs: agent.instructions });
+  }
+  for (const input of out) {
+    input.inputs = input.inputs.flatMap((n) => {
+      const v = ctx.model.valueOf(n);
+      return isFunctionLike(v) ? returnedExpressions(v) : [n];
+    });
+  }
+  return out;
 }
 
 export default defineRule({
@@ -80,32 +151,32 @@ export default defineRule({
     confidence: 'medium',
   },
   check(ctx) {
-    let redactor: { name: string; file?: string } | undefined | null = null;
+    const redactors = new Redactors(ctx);
+    const query = {
+      source: (node: Node, path: readonly string[]) => {
+        const s = ctx.recognizers.sensitiveSource(node, path);
+        return s && { label: s.label, node };
+      },
+      sanitizer: (c: CallExpression) => ctx.recognizers.isRedactor(c),
+    };
     for (const sf of ctx.model.sourceFiles) {
       if (!ctx.isTarget(sf)) continue;
-      for (const call of ctx.model.modelCallsIn(sf)) {
+      for (const target of modelInputs(ctx, sf)) {
         const seen = new Set<Node>();
-        for (const input of [...call.prompt, ...call.system]) {
-          const paths = ctx.flow.taint(input, {
-            source: (node, p) => {
-              const s = ctx.recognizers.sensitiveSource(node, p);
-              return s && { label: s.label, node };
-            },
-            sanitizer: (c) => ctx.recognizers.isRedactor(c),
-          });
-          for (const p of paths) {
-            const entry = entryPoint(call, p);
+        for (const input of target.inputs) {
+          for (const p of ctx.flow.taint(input, query)) {
             if (seen.has(p.source.node)) continue;
             seen.add(p.source.node);
+            const entry = entryPoint(target.owner, p);
             const expr = sourceExpression(p);
-            if (redactor === null) redactor = findRedactor(ctx);
-            const fixTarget = expr.getSourceFile() === sf ? expr : entry;
+            const fix = redactFix(p, redactors);
+            const advice = fix ? fix.title.replace(/^Wrap in /, 'e.g. ') : 'configure yours under "redactors"';
             ctx.report({
               node: entry,
-              message: `${p.source.label} reaches the model input of ${call.node.getExpression().getText().replace(/\s+/g, '')}() without redaction: the provider stores it and the model can repeat it or leak it to an injected instruction. Pass it through a redaction function first${redactor ? ` (${redactor.name})` : ' (configure yours under "redactors")'}, or leave it out.`,
+              message: `${p.source.label} reaches the model input of ${target.label} without redaction: the provider stores it, and the model can repeat it or leak it to an injected instruction. Pass it through a redaction function first (${advice}), or leave it out.`,
               related: entry !== expr ? [{ node: expr, message: `sensitive data: ${p.source.label}` }] : [],
-              flow: [...p.steps].reverse().map((s, i) => ({ node: s, message: i === 0 ? p.source.label : 'flows into the prompt' })),
-              fixes: redactor ? [redactFix(ctx, fixTarget, redactor)] : [],
+              flow: [...p.steps].reverse().map((s, i) => ({ node: s, message: i === 0 ? p.source.label : 'flows into the model input' })),
+              fixes: fix ? [fix] : [],
             });
           }
         }

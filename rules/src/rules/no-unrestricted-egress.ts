@@ -1,28 +1,17 @@
-import { Node } from 'ts-morph';
+import { Node, type CallExpression } from 'ts-morph';
 import { defineRule } from '../rule.js';
-import { anySource, modelOutputSource, toolInputSource } from '../dataflow/sources.js';
-import { sinksIn } from '../dataflow/sinks.js';
-import { isGuarded, namesOnPath } from '../dataflow/guards.js';
-import { unwrap } from '../model/model.js';
+import { anySource, modelOutputSource, toolCallArgumentsSource, toolInputSource } from '../dataflow/sources.js';
+import { sinksIn, type Sink } from '../dataflow/sinks.js';
+import { FlowGuards } from '../dataflow/restrictions.js';
+import { isDeclaredSanitizer } from '../dataflow/rows.js';
+import { isFunctionLike, unwrap } from '../model/model.js';
 import type { FindingFix } from '../types.js';
+import { lineIndent } from '../util/edits.js';
 
-/** `https://api.example.com/…${x}`: the host is fixed, only the path or query varies. */
-export function fixedHost(url: Node): string | undefined {
-  const e = unwrap(url);
-  let head: string | undefined;
-  if (Node.isTemplateExpression(e)) head = e.getHead().getLiteralText();
-  else if (Node.isStringLiteral(e) || Node.isNoSubstitutionTemplateLiteral(e)) head = e.getLiteralValue();
-  else if (Node.isBinaryExpression(e)) {
-    const left = unwrap(e.getLeft());
-    if (Node.isStringLiteral(left) || Node.isNoSubstitutionTemplateLiteral(left)) head = left.getLiteralValue();
-  } else if (Node.isNewExpression(e) && /^URL$/.test(e.getExpression().getText())) {
-    const [path, base] = e.getArguments();
-    if (base && path && (Node.isStringLiteral(path) || Node.isTemplateExpression(path) || Node.isNoSubstitutionTemplateLiteral(path)) && !/^['"`]?\w+:/.test(path.getText().slice(1))) return fixedHost(base);
-    if (path) return fixedHost(path);
-  }
-  const m = head !== undefined ? /^[a-z][\w+.-]*:\/\/([^/?#${}]+)[/?#]/i.exec(head) : undefined;
-  return m?.[1];
-}
+const HOSTS_CONST = 'APPROVED_EGRESS_HOSTS';
+
+/** Kept here for importers of the first version; the shared definition lives with the sinks. */
+export { fixedHost } from '../dataflow/sinks.js';
 
 export default defineRule({
   meta: {
@@ -40,44 +29,60 @@ export default defineRule({
     confidence: 'medium',
   },
   check(ctx) {
-    const source = anySource(toolInputSource(ctx.model), modelOutputSource(ctx.model));
+    const source = anySource(toolInputSource(ctx.model), modelOutputSource(ctx.model), toolCallArgumentsSource(ctx.model));
+    const guards = new FlowGuards(ctx);
     const hosts = ctx.config.approvedEgressHosts;
+    const query = {
+      source,
+      // A helper that returns only allowed URLs (`pickAllowedUrl(x)`, a configured check or sanitizer) cleans them.
+      sanitizer: (c: CallExpression) => ctx.recognizers.isConfiguredAllowCheck(c) || isDeclaredSanitizer(c, 'network', ctx.model) || guards.isFilteringCall(c, 'network'),
+    };
     for (const sf of ctx.model.sourceFiles) {
       if (!ctx.isTarget(sf)) continue;
       for (const sink of sinksIn(sf, ctx.model)) {
-        if (sink.kind !== 'network') continue;
-        const url = sink.args[0];
-        if (!url) continue;
-        // The host is written in the code: the model only picks a path or a query value.
-        const host = fixedHost(ctx.model.valueOf(url));
-        if (host) continue;
-        const paths = ctx.flow.taint(url, { source, sanitizer: (c) => ctx.recognizers.isAllowListCall(c) && !/\.(includes|has|some|test|startsWith|endsWith|indexOf|match)$/.test(c.getExpression().getText()) }).filter((p) => !isGuarded(ctx, sink.node, namesOnPath(p)));
-        if (paths.length === 0) continue;
-        const p = paths[0];
-        const fixes: FindingFix[] = [];
-        const statement = sink.node.getFirstAncestor((a) => Node.isStatement(a) && (Node.isBlock(a.getParentOrThrow()) || Node.isSourceFile(a.getParentOrThrow())));
-        const urlExpr = unwrap(url);
-        if (hosts.length && statement && (Node.isIdentifier(urlExpr) || Node.isPropertyAccessExpression(urlExpr))) {
-          const indent = ' '.repeat(statement.getIndentationLevel() * 2);
-          const imports = sf.getImportDeclarations();
-          const declAt = imports.length ? imports[imports.length - 1].getEnd() : 0;
-          fixes.push({
-            title: 'Check the host against the approved egress hosts',
-            kind: 'suggestion',
-            edits: [
-              ...(sf.getFullText().includes('APPROVED_EGRESS_HOSTS') ? [] : [{ file: sf.getFilePath(), start: declAt, end: declAt, newText: `${declAt ? '\n\n' : ''}const APPROVED_EGRESS_HOSTS = new Set(${JSON.stringify(hosts)});${declAt ? '' : '\n\n'}` }]),
-              { file: sf.getFilePath(), start: statement.getStart(), end: statement.getStart(), newText: `if (!APPROVED_EGRESS_HOSTS.has(new URL(String(${urlExpr.getText()})).hostname)) throw new Error('Egress to an unapproved host');\n${indent}` },
-            ],
-          });
-        }
+        // The args of a network sink are the parts of the URL that choose the host: none when it is fixed.
+        if (sink.kind !== 'network' || sink.args.length === 0) continue;
+        const p = sink.args.flatMap((a) => ctx.flow.taint(a, query)).find((path) => !guards.isRestricted(path, sink.node, 'network'));
+        if (!p) continue;
         ctx.report({
           node: sink.node,
           message: `${sink.label} sends a request to a URL chosen by ${p.source.label} with no host allow-list check: a prompt injection can point the agent at internal services, cloud metadata or an attacker's server. Check \`new URL(url).hostname\` against approved hosts${hosts.length ? ` (${hosts.join(', ')})` : ' (configure "approvedEgressHosts")'} before the request.`,
           related: [{ node: p.source.node, message: p.source.label }],
           flow: [...p.steps].reverse().map((s, i, all) => ({ node: s, message: i === 0 ? p.source.label : i === all.length - 1 ? sink.label : 'flows through' })),
-          fixes,
+          fixes: allowListFix(sink, hosts),
         });
       }
     }
   },
 });
+
+/**
+ * The suggestion: an allow-list check with the configured hosts right before the statement that
+ * makes the request, in the same function (the URL must be in scope), and the host set once per file.
+ */
+function allowListFix(sink: Sink, hosts: string[]): FindingFix[] {
+  if (!hosts.length || !Node.isCallExpression(sink.node) && !Node.isNewExpression(sink.node)) return [];
+  const target = sink.node.getArguments()[0];
+  const url = target && unwrap(target);
+  if (!url || !(Node.isIdentifier(url) || Node.isPropertyAccessExpression(url))) return [];
+  const fn = sink.node.getFirstAncestor((a) => isFunctionLike(a));
+  const statement = sink.node.getFirstAncestor((a) => Node.isStatement(a) && Node.isBlock(a.getParentOrThrow()));
+  if (!fn || !statement || statement.getFirstAncestor((a) => isFunctionLike(a)) !== fn) return [];
+  const sf = sink.node.getSourceFile();
+  const file = sf.getFilePath();
+  const imports = sf.getImportDeclarations();
+  const declAt = imports.length ? imports[imports.length - 1].getEnd() : 0;
+  const declare = sf.getVariableDeclaration(HOSTS_CONST)
+    ? []
+    : [{ file, start: declAt, end: declAt, newText: declAt ? `\n\nconst ${HOSTS_CONST} = new Set(${JSON.stringify(hosts)});` : `const ${HOSTS_CONST} = new Set(${JSON.stringify(hosts)});\n\n` }];
+  return [
+    {
+      title: `Check the host against the approved egress hosts (${hosts.join(', ')})`,
+      kind: 'suggestion',
+      edits: [
+        ...declare,
+        { file, start: statement.getStart(), end: statement.getStart(), newText: `if (!${HOSTS_CONST}.has(new URL(String(${url.getText()})).hostname)) throw new Error('Egress to an unapproved host');\n${lineIndent(statement)}` },
+      ],
+    },
+  ];
+}

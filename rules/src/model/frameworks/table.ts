@@ -40,6 +40,10 @@ export interface ClientRow {
    * own (`setDefaultOpenAIKey(key)`, `setDefaultOpenAIClient(client)` in @openai/agents).
    */
   setsDefault?: boolean;
+  /** The model string ("openai:gpt-4o") whose provider decides the default env var, for clients of any provider. */
+  modelArg?: ArgPath;
+  /** Only turns text into vectors (an embeddings model): infrastructure, never an agent of its own. */
+  embeddingsOnly?: boolean;
 }
 
 export interface ModelCallRow {
@@ -58,8 +62,30 @@ export interface ModelCallRow {
   telemetry?: ArgPath;
   /** The call's result is model output (text, objects, streams). */
   output?: boolean;
+  /**
+   * The call only opens a chat session (`ai.chats.create({ config: { systemInstruction }, history })`):
+   * instructions and history are set here, the model is called later by the session's methods.
+   */
+  session?: boolean;
   /** The call runs an agent (not a single completion): the agent argument, or 'self' when the method is on the agent. */
   runsAgent?: ArgPath;
+  /**
+   * Where the result holds tool calls the code dispatches itself: property paths (array indexes
+   * left out) to the model-chosen arguments, e.g. "choices.message.tool_calls.function.arguments".
+   */
+  toolCalls?: string[];
+  /**
+   * The structured-output schema the result is parsed with (`generateObject({ schema })`,
+   * `outputType` of an agent): fields it constrains (enums, numbers, patterns) are not free text.
+   */
+  outputSchema?: ArgPath;
+  /**
+   * The per-run context handed to the agent's dynamic instructions and tools (`run(agent, input,
+   * { context })` in @openai/agents, `requestContext` / `runtimeContext` in Mastra).
+   */
+  context?: ArgPath;
+  /** The conversation thread the run reads and extends when the agent has memory (`configurable.thread_id`, Mastra `memory.thread`). */
+  thread?: ArgPath;
 }
 
 export interface AgentRow {
@@ -93,16 +119,66 @@ export interface ToolRow {
   from?: ImportRef;
   /** ...or a method on an instance of an agent/server row (`server.registerTool`). */
   on?: { rowFrom: ImportRef; method: string[] };
-  construct: 'new' | 'call';
+  /**
+   * 'extends': a project class that extends `from` is the tool (`class Shell extends StructuredTool`);
+   * then name, description, schema and execute name the class's members, not argument paths.
+   */
+  construct: 'new' | 'call' | 'extends';
   name?: ArgPath;
   description?: ArgPath;
   /** The input schema (zod object, JSON schema, or a raw zod shape for MCP). */
   schema?: ArgPath;
   /** The function the model's arguments reach. */
   execute?: ArgPath;
+  /**
+   * Where the model's arguments enter the execute function: a parameter index and the property
+   * path under it, alternatives with "|" ("0.context|0" for Mastra's `({ context })` and
+   * `(inputData)`). Default "0".
+   */
+  input?: ArgPath;
+  /** The execute function gets the model's arguments only when a schema is declared (MCP callbacks otherwise get just `extra`). */
+  inputNeedsSchema?: boolean;
+  /** The row applies only when this argument is that import (`setRequestHandler(CallToolRequestSchema, ...)`). */
+  when?: { arg: ArgPath; is: ImportRef };
 }
 
 export type FrameworkRow = ClientRow | ModelCallRow | AgentRow | ToolRow;
+
+/** Where a data-flow row's function comes from: an import (`module` + export path), or a callee name when no module is given. */
+export interface CalleeRef {
+  /** Import specifier: a package, or an absolute path for a project module. */
+  module?: string;
+  /** Export and member path (`rawQuery`, `db.rawQuery`, `Mailer.fetchInbox`); without a module, the callee's text or its last segment. */
+  name: string;
+}
+
+export type TaintSourceKind = 'untrusted' | 'sensitive' | 'model-output';
+export type TaintSinkKind = 'shell' | 'sql' | 'code' | 'html' | 'redirect' | 'network' | 'filesystem';
+
+/** A call whose result is a source: outside content, sensitive data, or model output. */
+export interface SourceRow extends CalleeRef {
+  kind: TaintSourceKind;
+  /** Property path in the result that holds the source (`data.body`); default the whole result. */
+  path?: string[];
+}
+
+/** A call that is a dangerous operation on some of its arguments. */
+export interface SinkRow extends CalleeRef {
+  kind: TaintSinkKind;
+  /** Argument indexes that are dangerous (default [0]). */
+  args: number[];
+}
+
+/** A call whose result is clean for the given source or sink kinds (all when absent). */
+export interface SanitizerRow extends CalleeRef {
+  for?: Array<TaintSourceKind | TaintSinkKind>;
+}
+
+export interface DataflowRows {
+  sources: SourceRow[];
+  sinks: SinkRow[];
+  sanitizers: SanitizerRow[];
+}
 
 export interface FrameworkTable {
   id: string;
@@ -110,4 +186,6 @@ export interface FrameworkTable {
   /** Packages whose import marks a file as using the framework. */
   packages: string[];
   rows: FrameworkRow[];
+  /** Data-flow knowledge as rows: sources, sinks and sanitizers (the config's `sources`, `sinks`, `sanitizers`). */
+  dataflow?: Partial<DataflowRows>;
 }
