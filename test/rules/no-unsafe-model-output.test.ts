@@ -421,6 +421,27 @@ export async function report(q: string) {
 `,
     },
   },
+  {
+    name: 'anthropic messages.parse with zodOutputFormat: a free field into eval, an enum field is fine',
+    files: {
+      'calc.ts': `import Anthropic from '@anthropic-ai/sdk';
+import { zodOutputFormat } from '@anthropic-ai/sdk/helpers/zod';
+import { z } from 'zod';
+const anthropic = new Anthropic();
+const Calc = z.object({ expression: z.string(), unit: z.enum(['eur', 'usd']) });
+const RATES: Record<string, number> = { eur: 1, usd: 1.1 };
+export async function total(q: string) {
+  const msg = await anthropic.messages.parse({ model: 'claude-sonnet-4-5', max_tokens: 300, messages: [{ role: 'user', content: q }], output_format: zodOutputFormat(Calc) });
+  const out = msg.parsed_output!;
+  // ok: ${ID}
+  const rate = eval(\`RATES['\${out.unit}']\`);
+  // ruleid: ${ID}
+  return Number(eval(out.expression)) * rate;
+}
+void RATES;
+`,
+    },
+  },
 ];
 
 for (const c of cases) {

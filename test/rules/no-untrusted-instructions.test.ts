@@ -155,9 +155,11 @@ export async function competitorBrief(url: string) {
       'upload.ts': `import Anthropic from '@anthropic-ai/sdk';
 import { readFile } from 'node:fs/promises';
 import { readFileSync } from 'node:fs';
+import * as fs from 'node:fs';
 import path from 'node:path';
 const anthropic = new Anthropic();
 const SYSTEM_PROMPT = readFileSync(path.join(__dirname, 'prompts', 'reviewer.md'), 'utf8');
+const HOUSE_RULES = fs.readFileSync(new URL('./house-rules.md', import.meta.url), 'utf8');
 export async function review(req: { file: { path: string } }) {
   const contract = await readFile(req.file.path, 'utf8');
   await anthropic.messages.create({
@@ -171,7 +173,7 @@ export async function review(req: { file: { path: string } }) {
     model: 'claude-sonnet-4-5',
     max_tokens: 1024,
     // ok: ${ID}
-    system: SYSTEM_PROMPT,
+    system: SYSTEM_PROMPT + HOUSE_RULES,
     messages: [{ role: 'user', content: \`<contract>\${contract}</contract>\` }],
   });
 }

@@ -335,6 +335,15 @@ export class DataFlow {
 
   /** Calls of a project function, in any file (by the name it is declared or stored under). */
   callSites(fn: Node): CallExpression[] {
+    // Asked again and again by every rule's walks (each parameter a flow reaches): answer once per analysis.
+    let known = this.callSiteCache.get(fn);
+    if (!known) this.callSiteCache.set(fn, (known = this.findCallSites(fn)));
+    return known;
+  }
+
+  private readonly callSiteCache = new Map<Node, CallExpression[]>();
+
+  private findCallSites(fn: Node): CallExpression[] {
     let name: string | undefined;
     if (Node.isFunctionDeclaration(fn) || Node.isMethodDeclaration(fn)) name = fn.getName();
     else {

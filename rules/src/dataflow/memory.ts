@@ -211,9 +211,10 @@ export class ConversationMemory {
    */
   feeds(store: ConversationStore): ModelCall[] {
     const home = store.decl.getSourceFile();
+    const mentioning = new Set(this.model.filesMentioning(store.name));
     const calls = this.model.modelCalls().filter((c) => {
       const sf = c.node.getSourceFile();
-      return sf === home || this.importsFile(sf, home) || sf.getFullText().includes(store.name);
+      return sf === home || mentioning.has(sf) || this.importsFile(sf, home);
     });
     return calls.filter((c) => this.storesFedBy(c).has(store.decl));
   }

@@ -58,7 +58,7 @@ const RESULT_METADATA = new Set([
 ]);
 const CHOICE_METADATA = new Set(['finish_reason', 'index', 'logprobs']);
 /** Result fields that wrap the structured object a schema describes. */
-const STRUCTURED_WRAPPERS = new Set(['object', 'parsed', 'output_parsed', 'choices', 'message', 'experimental_output', 'finalOutput', 'output', 'partialObjectStream', 'elementStream']);
+const STRUCTURED_WRAPPERS = new Set(['object', 'parsed', 'output_parsed', 'parsed_output', 'choices', 'message', 'experimental_output', 'finalOutput', 'output', 'partialObjectStream', 'elementStream']);
 
 /**
  * Results of model calls (completion text, generated objects, streams, tool-call arguments), and
@@ -125,7 +125,7 @@ function schemaOf(n: Node, model: AgentModel): Node | undefined {
   if (Node.isCallExpression(v)) {
     const name = lastSegment(v.getExpression().getText());
     const first = v.getArguments()[0];
-    if (/^(zodResponseFormat|zodTextFormat|zodSchema|zodFunction|jsonSchema)$/.test(name) && first) return unwrap(model.valueOf(first));
+    if (/^(zodResponseFormat|zodTextFormat|zodOutputFormat|zodSchema|zodFunction|jsonSchema)$/.test(name) && first) return unwrap(model.valueOf(first));
     if (/^(object|array)$/.test(name) && /^Output\./.test(v.getExpression().getText()) && first) {
       const inner = propertyOf(unwrap(model.valueOf(first)), 'schema');
       return inner && unwrap(model.valueOf(inner));
@@ -254,8 +254,8 @@ export function untrustedContentSource(model: AgentModel, flow?: DataFlow): Sour
     if (sink?.kind === 'network') return { label: `fetched content (${callee}())`, node };
     // A file the code names (a prompt template next to the source) is the developer's own.
     const file = node.getArguments()[0];
-    if (sink?.kind === 'filesystem' && /^read|^createReadStream$/.test(last) && file && !isStaticPath(file, model, 0) && !/prompt|instruction|system|template|persona/i.test(file.getText())) {
-      return { label: `file content (${callee}())`, node };
+    if (sink?.kind === 'filesystem' && /^read|^createReadStream$/.test(last) && file) {
+      return isStaticPath(file, model, 0) || /prompt|instruction|system|template|persona/i.test(file.getText()) ? undefined : { label: `file content (${callee}())`, node };
     }
     if (receiver && FETCH_RESULT_METHOD.test(last) && node.getArguments().length === 0) {
       const recv = unwrap(model.valueOf(receiver));

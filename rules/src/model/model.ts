@@ -17,7 +17,7 @@ import type { ResolvedConfig } from '../config/load.js';
 import { maskSecret } from '../util/mask.js';
 import type { AnalysisCache } from '../cache.js';
 import { descendantsOfKinds } from '../util/walk.js';
-import { mentions } from '../project/mentions.js';
+import { wordsOf } from '../project/mentions.js';
 
 /** What an expression is, as far as the model can tell. */
 export type Base =
@@ -97,6 +97,7 @@ export class AgentModel {
   private readonly classified = new Map<Node, Entity | null>();
   private readonly fileEntities = new Map<SourceFile, Entity[]>();
   private allEntities?: Entity[];
+  private filesByWord?: Map<string, SourceFile[]>;
   private nextId = 0;
   private toolsLinked = false;
   private readonly rowsByExport = new Map<string, IndexedRow[]>();
@@ -132,9 +133,13 @@ export class AgentModel {
     return this.files;
   }
 
-  /** The files that mention `name` as a word: where to look for its calls, references or `new`s. */
-  filesMentioning(name: string): SourceFile[] {
-    return this.files.filter((f) => mentions(f, name));
+  /** The files that mention `name` as a word, in file order: where to look for its calls, references or `new`s. */
+  filesMentioning(name: string): readonly SourceFile[] {
+    if (!this.filesByWord) {
+      this.filesByWord = new Map();
+      for (const f of this.files) for (const w of wordsOf(f)) push(this.filesByWord, w, f);
+    }
+    return this.filesByWord.get(name) ?? [];
   }
 
   /** All entities defined in `file`, in source order. */

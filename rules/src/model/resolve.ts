@@ -13,12 +13,34 @@ export type Binding =
   | { kind: 'function'; node: Node }
   | { kind: 'class'; node: Node };
 
+/** Nodes that can declare names (see declaredIn): the places lookup answers are remembered. */
+const SCOPE_KINDS = new Set([
+  SyntaxKind.SourceFile,
+  SyntaxKind.Block,
+  SyntaxKind.ModuleBlock,
+  SyntaxKind.CaseClause,
+  SyntaxKind.DefaultClause,
+  SyntaxKind.CatchClause,
+  SyntaxKind.ForStatement,
+  SyntaxKind.ForOfStatement,
+  SyntaxKind.ForInStatement,
+  SyntaxKind.ClassDeclaration,
+  SyntaxKind.FunctionDeclaration,
+  SyntaxKind.FunctionExpression,
+  SyntaxKind.ArrowFunction,
+  SyntaxKind.MethodDeclaration,
+  SyntaxKind.Constructor,
+  SyntaxKind.GetAccessor,
+  SyntaxKind.SetAccessor,
+]);
+
 const RESOLVE_EXTS = ['.ts', '.tsx', '.mts', '.cts', '.js', '.jsx', '.mjs', '.cjs'];
 
 export class Resolver {
   private readonly bindingCache = new Map<Node, Binding | null>();
   private readonly moduleCache = new Map<string, SourceFile | null>();
   private readonly scopeTables = new Map<Node, Map<string, Node>>();
+  private readonly lookupMemo = new Map<Node, Map<string, Binding | null>>();
 
   constructor(private readonly project: Project) {}
 
@@ -31,15 +53,34 @@ export class Resolver {
     return found;
   }
 
-  /** Looks `name` up from `from` outward, scope by scope. */
+  /**
+   * Looks `name` up from `from` outward, scope by scope. What a name means from a block, function
+   * or file does not depend on where inside it the lookup started, so the answer is remembered per
+   * scope: the identifiers of one function resolve their shared names once.
+   */
   lookup(name: string, from: Node): Binding | undefined {
-    let scope: Node | undefined = from;
-    while (scope) {
+    const passed: Array<Map<string, Binding | null>> = [];
+    let found: Binding | null = null;
+    for (let scope: Node | undefined = from; scope; scope = scope.getParent()) {
+      let memo: Map<string, Binding | null> | undefined;
+      if (SCOPE_KINDS.has(scope.getKind())) {
+        memo = this.lookupMemo.get(scope);
+        if (!memo) this.lookupMemo.set(scope, (memo = new Map()));
+        const known = memo.get(name);
+        if (known !== undefined) {
+          found = known;
+          break;
+        }
+        passed.push(memo);
+      }
       const hit = this.declaredIn(scope, name, from);
-      if (hit) return hit;
-      scope = scope.getParent();
+      if (hit) {
+        found = hit;
+        break;
+      }
     }
-    return undefined;
+    for (const memo of passed) memo.set(name, found);
+    return found ?? undefined;
   }
 
   private declaredIn(scope: Node, name: string, from: Node): Binding | undefined {

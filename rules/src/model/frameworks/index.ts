@@ -202,6 +202,7 @@ export const FRAMEWORKS: FrameworkTable[] = [
           model: '0.model',
           output: true,
           toolCalls: ['content.input'],
+          outputSchema: '0.output_format',
         })),
       ),
       ...[ANTHROPIC, ANTHROPIC_NAMED].map((c) => ({ kind: 'modelCall' as const, on: { rowFrom: c, method: ['completions', 'create'] }, prompt: ['0.prompt'], model: '0.model', output: true })),
