@@ -5,6 +5,7 @@
  *   rules/config-schema.json          JSON Schema of zero-trust-ai.config.json (from the zod schema)
  *   docs/rules/<id>.md header         between <!-- begin generated --> and <!-- end generated -->
  *   README.md rule table              between <!-- begin rules table --> and <!-- end rules table -->
+ *   package.json zeroTrustAi.rules    the editor setting's keys: one severity enum per rule id
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -66,6 +67,14 @@ export function rulesTable(): string {
   return ['| rule | what it checks | Zero Trust step | OWASP | CWE | default | fix |', '|---|---|---|---|---|---|---|', ...rows].join('\n');
 }
 
+/** The VS Code setting `zeroTrustAi.rules`: completion and validation for every rule id. */
+export function rulesSetting(): Record<string, unknown> {
+  const properties = Object.fromEntries(
+    allRules.map((r) => [r.meta.id, { type: 'string', enum: ['error', 'warning', 'info', 'off'], markdownDescription: `${r.meta.description} (default: \`${r.meta.defaultSeverity}\`).` }]),
+  );
+  return { properties, additionalProperties: false };
+}
+
 function main() {
   write('rules/config-schema.json', JSON.stringify(configJsonSchema(), null, 2) + '\n');
   for (const rule of allRules) {
@@ -77,6 +86,13 @@ function main() {
     }
     const text = fs.readFileSync(abs, 'utf8');
     write(file, replaceBetween(text, '<!-- begin generated -->', '<!-- end generated -->', docHeader(rule.meta)));
+  }
+  const pkgText = fs.readFileSync(path.join(root, 'package.json'), 'utf8');
+  const pkg = JSON.parse(pkgText);
+  const setting = pkg.contributes?.configuration?.properties?.['zeroTrustAi.rules'];
+  if (setting) {
+    Object.assign(setting, rulesSetting());
+    write('package.json', JSON.stringify(pkg, null, 2) + '\n');
   }
   const readme = path.join(root, 'README.md');
   if (fs.existsSync(readme)) write('README.md', replaceBetween(fs.readFileSync(readme, 'utf8'), '<!-- begin rules table -->', '<!-- end rules table -->', rulesTable()));

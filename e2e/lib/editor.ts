@@ -41,6 +41,8 @@ export interface StartOptions {
   vsix?: string;
   /** User settings merged over DEFAULT_SETTINGS. */
   settings?: Record<string, unknown>;
+  /** Leave Workspace Trust on: the folder opens in Restricted Mode (no trust prompt). */
+  restricted?: boolean;
 }
 
 export interface Editor {
@@ -216,7 +218,10 @@ export async function startEditor(options: StartOptions): Promise<Editor> {
   const tmpDir = fs.mkdtempSync(path.join(fs.existsSync('/tmp') ? '/tmp' : os.tmpdir(), 'zta-e2e-'));
   fs.chmodSync(tmpDir, 0o700);
   const env = runEnv(runDir, tmpDir);
-  const settings = { ...DEFAULT_SETTINGS, ...options.settings };
+  const trust = options.restricted
+    ? { 'security.workspace.trust.enabled': true, 'security.workspace.trust.startupPrompt': 'never', 'security.workspace.trust.untrustedFiles': 'open' }
+    : {};
+  const settings = { ...DEFAULT_SETTINGS, ...trust, ...options.settings };
   fs.writeFileSync(path.join(userData, 'User', 'settings.json'), JSON.stringify(settings, null, 2));
   const port = await freePort();
   const config = path.join(runDir, 'config.yaml');
@@ -243,7 +248,7 @@ export async function startEditor(options: StartOptions): Promise<Editor> {
   // Detached = its own process group, so stop() can also kill the file watcher it forks.
   const child = spawn(process.execPath, [...base,
     '--bind-addr', `127.0.0.1:${port}`, '--auth', 'none', '--disable-telemetry', '--disable-update-check',
-    '--disable-workspace-trust', '--disable-getting-started-override', '--ignore-last-opened'],
+    ...(options.restricted ? [] : ['--disable-workspace-trust']), '--disable-getting-started-override', '--ignore-last-opened'],
   { env, detached: true, stdio: ['ignore', logFd, logFd] });
   fs.closeSync(logFd);
   const pid = child.pid!;
