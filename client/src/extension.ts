@@ -24,7 +24,6 @@ const LANGUAGES = ['typescript', 'typescriptreact', 'javascript', 'javascriptrea
 
 let client: LanguageClient | undefined;
 let status: vscode.StatusBarItem;
-let lastStatus: StatusParams | undefined;
 
 export async function activate(context: vscode.ExtensionContext): Promise<void> {
   const output = vscode.window.createOutputChannel('Zero Trust AI', { log: true });
@@ -82,7 +81,6 @@ function createClient(context: vscode.ExtensionContext, output: vscode.LogOutput
 }
 
 function showStatus(s: StatusParams) {
-  lastStatus = s;
   const busy = s.state === 'analyzing' || s.state === 'loading' || s.state === 'starting';
   const restricted = !vscode.workspace.isTrusted;
   const icon = busy ? '$(sync~spin)' : s.state === 'disabled' ? '$(circle-slash)' : restricted ? '$(workspace-untrusted)' : '$(shield)';

@@ -13,7 +13,6 @@ import {
   DidChangeWatchedFilesNotification,
   FileChangeType,
   LSPErrorCodes,
-  MessageType,
   NotificationType,
   RequestType,
   RequestType0,
