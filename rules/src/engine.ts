@@ -253,7 +253,8 @@ export function rangeOf(node: import('ts-morph').Node): SourceRange {
 function toFinding(ruleId: string, severity: Severity, d: ReportDescriptor): Finding {
   const related: RelatedLocation[] = (d.related ?? []).map((r) => ({ range: rangeOf(r.node), message: r.message }));
   const flow = d.flow?.map((r) => ({ range: rangeOf(r.node), message: r.message }));
-  const fixes: FindingFix[] = d.fixes ?? [];
+  // A fix whose edits overlap cannot be applied as one change (LSP and ESLint both reject or garble it).
+  const fixes: FindingFix[] = (d.fixes ?? []).filter((f) => !hasOverlappingEdits(f));
   return { ruleId, severity, message: d.message, range: rangeOf(d.node), related, fixes, ...(flow && flow.length ? { flow } : {}) };
 }
 
@@ -266,3 +267,12 @@ export function scan(root: string, paths?: string[], options: Omit<AnalysisHostO
 
 export { defaultConfig, loadConfig };
 export type { ResolvedConfig };
+
+function hasOverlappingEdits(fix: FindingFix): boolean {
+  const edits = [...fix.edits].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.start - b.start || a.end - b.end));
+  for (let i = 1; i < edits.length; i++) {
+    const [prev, cur] = [edits[i - 1], edits[i]];
+    if (prev.file === cur.file && cur.start < prev.end) return true;
+  }
+  return false;
+}

@@ -45,8 +45,15 @@ export const diagnostics = tool({
 `,
 };
 
+const created: string[] = [];
+process.on('exit', () => {
+  for (const dir of created) fs.rmSync(dir, { recursive: true, force: true });
+});
+
+/** Writes `files` into a new temp folder (removed when the test process exits) and returns its real path. */
 export function writeProject(files: Record<string, string> = FIXTURE, prefix = 'zta-cli-'): string {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), prefix));
+  created.push(dir);
   for (const [name, text] of Object.entries(files)) {
     const file = path.join(dir, name);
     fs.mkdirSync(path.dirname(file), { recursive: true });
