@@ -6,6 +6,12 @@
  */
 // Types only: the server and the client each bundle their own copy of the protocol library.
 import type { Range } from 'vscode-languageserver-protocol';
+import type { Inventory } from '../../rules/src/inventory/types.js';
+
+export type {
+  AgentItem, CapabilityUse, CredentialItem, EgressItem, FindingRef, GraphNode, Inventory, Kpi, Location, McpServerItem, MemoryItem,
+  ModelCallItem, ModelItem, RetrievalItem, ToolItem,
+} from '../../rules/src/inventory/types.js';
 
 export const SERVER_NAME = 'zero-trust-ai';
 /** `source` of every diagnostic the server publishes. */
@@ -94,6 +100,27 @@ export interface ServerStats {
   analyses: number;
 }
 
+/** The AI inventory of one workspace folder, with its trust-boundary map drawn as Mermaid text. */
+export interface FolderInventory {
+  /** The folder's URI; inventory locations are files relative to `inventory.root`. */
+  uri: string;
+  name: string;
+  inventory: Inventory;
+  /** Mermaid flowchart of `inventory.graph`, and the Mermaid node id of each graph node (for clicks). */
+  mermaid: { text: string; nodeIds: Record<string, string> };
+  /** Findings over the folder, as published. */
+  findings: number;
+  /** Each KPI in words, as the CLI says it (`3 of 6 (50%)`), and whether it is fully met. */
+  kpiText: Record<string, { value: string; met: boolean }>;
+}
+
+export interface InventoryResult {
+  folders: FolderInventory[];
+  /** Files analyzed to build it. */
+  analyzedFiles: number;
+  durationMs: number;
+}
+
 /** Custom messages; each side wraps them in its library's NotificationType / RequestType. */
 export const Methods = {
   /** Notification server -> client: StatusParams. */
@@ -102,6 +129,14 @@ export const Methods = {
   scanWorkspace: 'zeroTrustAi/scanWorkspace',
   /** Request client -> server: ServerStats (memory and counters), for benchmarks and the output log. */
   stats: 'zeroTrustAi/stats',
+  /**
+   * Request client -> server: InventoryResult. Analyzes every file of every folder (publishing the
+   * diagnostics, as scanWorkspace does) and builds each folder's AI inventory. Cancellable; an edit
+   * cancels it, since its answer would be stale.
+   */
+  inventory: 'zeroTrustAi/inventory',
+  /** Notification server -> client (no params): files or policy changed since the last inventory; ask again when it is shown. */
+  inventoryChanged: 'zeroTrustAi/inventoryChanged',
 } as const;
 
 /** Server commands (workspace/executeCommand). */

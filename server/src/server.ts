@@ -14,6 +14,7 @@ import {
   FileChangeType,
   LSPErrorCodes,
   NotificationType,
+  NotificationType0,
   RequestType,
   RequestType0,
   ResponseError,
@@ -32,6 +33,7 @@ import {
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { docsUrl } from '../../rules/src/index.js';
+import { kpiMet, kpiValue } from '../../rules/src/inventory/index.js';
 import { AnalysisClient, type Job, type JobResult } from './analysis/client.js';
 import type { AnalysisTarget, ConfigReport, FromWorker } from './analysis/messages.js';
 import { fileToUri, hoverMarkdown, uriToFile } from './convert.js';
@@ -47,7 +49,9 @@ import {
   type DiagnosticData,
   type FileTextEdit,
   type FixData,
+  type FolderInventory,
   type InitializationOptions,
+  type InventoryResult,
   type ScanResult,
   type ServerStats,
   type Settings,
@@ -57,11 +61,15 @@ import {
 const StatusNotification = new NotificationType<StatusParams>(Methods.status);
 const ScanWorkspaceRequest = new RequestType<{ workDoneToken?: string | number }, ScanResult, void>(Methods.scanWorkspace);
 const StatsRequest = new RequestType0<ServerStats, void>(Methods.stats);
+const InventoryRequest = new RequestType<{ workDoneToken?: string | number } | undefined, InventoryResult, void>(Methods.inventory);
+const InventoryChangedNotification = new NotificationType0(Methods.inventoryChanged);
 
 /** Edits typed in quick succession are analyzed once. */
 const EDIT_DEBOUNCE_MS = 15;
 /** Dependent files wait until the editor is idle this long. */
 const DEPENDENTS_DELAY_MS = 300;
+/** Changes in quick succession make one inventoryChanged notification. */
+const INVENTORY_CHANGED_DELAY_MS = 500;
 const LANGUAGES = new Set(['typescript', 'typescriptreact', 'javascript', 'javascriptreact']);
 
 interface Published {
@@ -73,7 +81,8 @@ interface Published {
 
 interface Running {
   job: Job;
-  kind: 'edit' | 'dependents' | 'scan';
+  /** 'inventory' is a full scan that also builds the inventory; unlike 'scan', an edit cancels it. */
+  kind: 'edit' | 'dependents' | 'scan' | 'inventory';
   files: Set<string>;
 }
 
@@ -96,6 +105,7 @@ export function startServer(connection: Connection, { workerScript, version }: S
   let caps = { configuration: false, watchedFiles: false, documentChanges: false, showDocument: false, workDoneProgress: false };
   const editTimers = new Map<string, NodeJS.Timeout>();
   let dependentsTimer: NodeJS.Timeout | undefined;
+  let inventoryTimer: NodeJS.Timeout | undefined;
 
   const log = (message: string) => connection.console.log(message);
 
@@ -199,8 +209,9 @@ export function startServer(connection: Connection, { workerScript, version }: S
     if (!LANGUAGES.has(doc.languageId)) return;
     const uri = doc.uri;
     analysis.post({ kind: 'update', file: uriToFile(uri), text: doc.getText() });
-    // An analysis of an older version of this file is now useless.
-    for (const r of running) if (r.kind !== 'scan' && r.files.has(uri)) r.job.cancel();
+    // An analysis of an older version of this file is now useless, and so is an inventory in the making.
+    for (const r of running) if ((r.kind !== 'scan' && r.files.has(uri)) || r.kind === 'inventory') r.job.cancel();
+    if (!opened) inventoryChanged();
     clearTimeout(editTimers.get(uri));
     editTimers.set(
       uri,
@@ -239,11 +250,17 @@ export function startServer(connection: Connection, { workerScript, version }: S
     if (uris.size) run('dependents', [...uris].map(target));
   }
 
+  /** Tells the client, once changes pause, that an inventory it shows is out of date. */
+  function inventoryChanged() {
+    clearTimeout(inventoryTimer);
+    inventoryTimer = setTimeout(() => void connection.sendNotification(InventoryChangedNotification), INVENTORY_CHANGED_DELAY_MS);
+  }
+
   /** Starts an analysis job; its results are published when it ends, unless they are stale. */
   function run(kind: Running['kind'], targets: AnalysisTarget[] | 'all'): { job: Job; done: Promise<JobResult> } {
-    // A newer dependents pass replaces an older one.
-    if (kind === 'dependents') for (const r of running) if (r.kind === 'dependents') r.job.cancel();
-    const job = analysis.analyze(targets);
+    // A newer dependents pass (or inventory) replaces an older one.
+    if (kind === 'dependents' || kind === 'inventory') for (const r of running) if (r.kind === kind) r.job.cancel();
+    const job = analysis.analyze(targets, { inventory: kind === 'inventory' });
     const entry: Running = { job, kind, files: new Set(targets === 'all' ? [] : targets.map((t) => fileToUri(t.file))) };
     running.add(entry);
     setState();
@@ -309,10 +326,12 @@ export function startServer(connection: Connection, { workerScript, version }: S
         log(`loaded ${e.files} files of ${e.root} in ${e.durationMs} ms`);
         setState();
         reanalyzeShown();
+        inventoryChanged();
         break;
       case 'config':
         onConfig(e.report);
         reanalyzeShown();
+        inventoryChanged();
         break;
     }
   }
@@ -457,13 +476,14 @@ export function startServer(connection: Connection, { workerScript, version }: S
       if (change === 'deleted' && published.has(c.uri) && !documents.get(c.uri)) publish(c.uri, null, [], Number.MAX_SAFE_INTEGER - 1);
     }
     scheduleDependents();
+    inventoryChanged();
   });
 
-  connection.onRequest(ScanWorkspaceRequest, async (params, token) => {
-    const started = performance.now();
-    const progress = connection.window.attachWorkDoneProgress(params?.workDoneToken);
-    progress.begin('Zero Trust AI: scanning workspace', 0, undefined, true);
-    const { job, done } = run('scan', 'all');
+  /** A job over every file of every folder, with work-done progress; cancelled by the request's token. */
+  async function runAll(kind: 'scan' | 'inventory', title: string, workDoneToken: string | number | undefined, token: { onCancellationRequested(f: () => void): unknown }): Promise<JobResult> {
+    const progress = connection.window.attachWorkDoneProgress(workDoneToken);
+    progress.begin(title, 0, undefined, true);
+    const { job, done } = run(kind, 'all');
     token.onCancellationRequested(() => job.cancel());
     const onProgress = (e: WorkerEvent & { kind: 'progress' }) => {
       if (e.id === job.id) progress.report(e.percentage, e.message);
@@ -471,16 +491,34 @@ export function startServer(connection: Connection, { workerScript, version }: S
     progressListeners.add(onProgress);
     try {
       const result = await done;
-      if (result.cancelled) throw new ResponseError(LSPErrorCodes.RequestCancelled, 'Scan cancelled');
-      const findings = result.files.reduce((n, f) => n + f.diagnostics.length, 0);
-      const filesWithFindings = result.files.filter((f) => f.diagnostics.length).length;
-      const durationMs = Math.round(performance.now() - started);
-      log(`workspace scan: ${findings} findings in ${filesWithFindings} of ${result.analyzedFiles} files, ${durationMs} ms`);
-      return { scannedFiles: result.analyzedFiles, filesWithFindings, findings, cancelled: false, durationMs };
+      if (result.cancelled) throw new ResponseError(LSPErrorCodes.RequestCancelled, `${title}: cancelled`);
+      return result;
     } finally {
       progressListeners.delete(onProgress);
       progress.done();
     }
+  }
+
+  connection.onRequest(ScanWorkspaceRequest, async (params, token) => {
+    const started = performance.now();
+    const result = await runAll('scan', 'Zero Trust AI: scanning workspace', params?.workDoneToken, token);
+    const findings = result.files.reduce((n, f) => n + f.diagnostics.length, 0);
+    const filesWithFindings = result.files.filter((f) => f.diagnostics.length).length;
+    const durationMs = Math.round(performance.now() - started);
+    log(`workspace scan: ${findings} findings in ${filesWithFindings} of ${result.analyzedFiles} files, ${durationMs} ms`);
+    return { scannedFiles: result.analyzedFiles, filesWithFindings, findings, cancelled: false, durationMs };
+  });
+
+  connection.onRequest(InventoryRequest, async (params, token) => {
+    const started = performance.now();
+    const result = await runAll('inventory', 'Zero Trust AI: building the AI inventory', params?.workDoneToken, token);
+    const inventories: FolderInventory[] = (result.inventories ?? []).map((f) => {
+      const folder = folders.get(f.root);
+      return { uri: folder?.uri ?? fileToUri(f.root), name: folder?.name ?? (f.root.split('/').pop() || f.root), inventory: f.inventory, mermaid: f.mermaid, findings: f.findings, kpiText: Object.fromEntries(f.inventory.kpis.map((k) => [k.id, { value: kpiValue(k), met: kpiMet(k) }])) };
+    });
+    const durationMs = Math.round(performance.now() - started);
+    log(`inventory: ${inventories.map((f) => `${f.name}: ${f.inventory.agents.length} agents, ${f.inventory.tools.length} tools, ${f.inventory.modelCalls.length} model calls`).join('; ') || 'no folder'} in ${durationMs} ms`);
+    return { folders: inventories, analyzedFiles: result.analyzedFiles, durationMs };
   });
   connection.onRequest(StatsRequest, async () => {
     const s = await analysis.stats();

@@ -72,11 +72,11 @@ export class AnalysisClient {
     this.worker.postMessage(message);
   }
 
-  analyze(targets: AnalysisTarget[] | 'all'): Job {
+  analyze(targets: AnalysisTarget[] | 'all', options: { inventory?: boolean } = {}): Job {
     const id = this.nextId++;
     Atomics.store(this.cancelFlags, id % CANCEL_SLOTS, 0);
     const done = new Promise<JobResult>((resolve) => this.pending.set(id, resolve));
-    this.worker.postMessage({ kind: 'analyze', id, targets } satisfies ToWorker);
+    this.worker.postMessage({ kind: 'analyze', id, targets, ...(options.inventory ? { inventory: true } : {}) } satisfies ToWorker);
     return { id, done, cancel: () => Atomics.store(this.cancelFlags, id % CANCEL_SLOTS, 1) };
   }
 

@@ -4,6 +4,7 @@
  * shared array of flags that the engine polls between rules.
  */
 import type { Diagnostic } from 'vscode-languageserver';
+import type { Inventory } from '../../../rules/src/inventory/types.js';
 import type { Settings } from '../protocol.js';
 
 export const CANCEL_SLOTS = 4096;
@@ -30,14 +31,21 @@ export type ToWorker =
   | { kind: 'close'; file: string }
   /** A watched file changed on disk (ignored while the file is open). */
   | { kind: 'disk'; file: string; change: 'created' | 'changed' | 'deleted' }
-  /** Analyze `targets`, or every file of every folder ('all'). */
-  | { kind: 'analyze'; id: number; targets: AnalysisTarget[] | 'all' }
+  /** Analyze `targets`, or every file of every folder ('all'); with `inventory`, also build each folder's AI inventory. */
+  | { kind: 'analyze'; id: number; targets: AnalysisTarget[] | 'all'; inventory?: boolean }
   | { kind: 'stats'; id: number };
 
 export interface FileDiagnostics {
   file: string;
   version: number | null;
   diagnostics: Diagnostic[];
+}
+
+export interface FolderInventoryData {
+  root: string;
+  inventory: Inventory;
+  mermaid: { text: string; nodeIds: Record<string, string> };
+  findings: number;
 }
 
 export interface ConfigReport {
@@ -51,7 +59,7 @@ export interface ConfigReport {
 }
 
 export type FromWorker =
-  | { kind: 'result'; id: number; files: FileDiagnostics[]; analyzedFiles: number; cancelled: boolean; durationMs: number; timings: Record<string, number> }
+  | { kind: 'result'; id: number; files: FileDiagnostics[]; analyzedFiles: number; cancelled: boolean; durationMs: number; timings: Record<string, number>; inventories?: FolderInventoryData[] }
   | { kind: 'progress'; id: number; message: string; percentage: number }
   | { kind: 'loading'; root: string; loaded: number; total: number }
   | { kind: 'loaded'; root: string; files: number; durationMs: number }

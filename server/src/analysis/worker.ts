@@ -12,9 +12,10 @@ import type { Position } from 'vscode-languageserver';
 import { AnalysisHost, defaultConfig, loadConfig, CONFIG_FILE_NAME, type AnalyzerNotice, type Finding, type ResolvedConfig } from '../../../rules/src/index.js';
 import { discoverFiles, isSourceFile, readSourceFile, toPosix } from '../../../rules/src/project/files.js';
 import { suppressionComment } from '../../../rules/src/suppress.js';
+import { buildInventory, mermaidDiagram } from '../../../rules/src/inventory/index.js';
 import { fileToUri, toDiagnostic } from '../convert.js';
 import type { FixData, Settings } from '../protocol.js';
-import { CANCEL_SLOTS, type AnalysisTarget, type ConfigReport, type FileDiagnostics, type FromWorker, type ToWorker, type WorkerInit } from './messages.js';
+import { CANCEL_SLOTS, type AnalysisTarget, type ConfigReport, type FileDiagnostics, type FolderInventoryData, type FromWorker, type ToWorker, type WorkerInit } from './messages.js';
 
 /** Milliseconds of file loading per turn: edits and analyses queued meanwhile wait at most about this long. */
 const LOAD_SLICE_MS = 40;
@@ -275,6 +276,7 @@ export class AnalysisWorker {
     const started = performance.now();
     const isCancelled = () => this.isCancelled(job.id);
     const files: FileDiagnostics[] = [];
+    const inventories: FolderInventoryData[] = [];
     const timings: Record<string, number> = {};
     let cancelled = isCancelled();
     const groups = new Map<Folder, AnalysisTarget[] | undefined>();
@@ -325,6 +327,10 @@ export class AnalysisWorker {
         if (list) list.push(f);
         else byFile.set(f.range.file, [f]);
       }
+      if (job.inventory && !targets && !folder.loose) {
+        const inventory = buildInventory({ root: folder.root, model: result.model, findings: result.findings, config: folder.host.config });
+        inventories.push({ root: folder.root, inventory, mermaid: mermaidDiagram(inventory.graph), findings: result.findings.length });
+      }
       const versions = new Map((targets ?? []).map((t) => [t.file, t.version]));
       const fileList = targets ? targets.map((t) => t.file) : [...byFile.keys()];
       for (const file of fileList) {
@@ -333,7 +339,7 @@ export class AnalysisWorker {
         files.push({ file, version, diagnostics });
       }
     }
-    this.post({ kind: 'result', id: job.id, files, analyzedFiles, cancelled, durationMs: performance.now() - started, timings });
+    this.post({ kind: 'result', id: job.id, files, analyzedFiles, cancelled, durationMs: performance.now() - started, timings, ...(job.inventory ? { inventories } : {}) });
   }
 
   private positionAt(folder: Folder, file: string, offset: number): Position {
