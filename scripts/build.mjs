@@ -31,11 +31,13 @@ const builds = [
   { entry: 'rules/src/eslint/index.ts', outfile: 'rules/dist/eslint-plugin.js', external: packageExternals },
   { entry: 'server/src/main.ts', outfile: 'dist/server/server.js', external: [], banner: { js: '#!/usr/bin/env node' } },
   { entry: 'client/src/extension.ts', outfile: 'dist/client/extension.js', external: ['vscode'] },
+  // The trust-boundary map page runs in the webview: a browser script.
+  { entry: 'client/src/webview/map.ts', outfile: 'dist/client/map.js', external: [], platform: 'browser', format: 'iife' },
 ].filter((b) => fs.existsSync(path.join(root, b.entry)));
 
 const started = Date.now();
 const contexts = await Promise.all(
-  builds.map((b) => esbuild.context({ ...common, entryPoints: [b.entry], outfile: b.outfile, external: b.external, banner: b.banner })),
+  builds.map((b) => esbuild.context({ ...common, ...(b.platform ? { platform: b.platform, format: b.format, target: 'es2022' } : {}), entryPoints: [b.entry], outfile: b.outfile, external: b.external, banner: b.banner })),
 );
 if (watch) {
   await Promise.all(contexts.map((c) => c.watch()));
@@ -44,11 +46,13 @@ if (watch) {
   await Promise.all(contexts.map((c) => c.rebuild()));
   await Promise.all(contexts.map((c) => c.dispose()));
   for (const b of builds) if (b.banner) fs.chmodSync(path.join(root, b.outfile), 0o755);
-  // The HTML report inlines Mermaid's browser build so it renders offline; ship it with the package.
+  // The HTML report inlines Mermaid's browser build and the map webview loads it: both draw offline.
   const mermaid = path.join(root, 'node_modules/mermaid/dist/mermaid.min.js');
   if (fs.existsSync(mermaid)) {
-    fs.mkdirSync(path.join(root, 'rules/dist/vendor'), { recursive: true });
-    fs.copyFileSync(mermaid, path.join(root, 'rules/dist/vendor/mermaid.min.js'));
+    for (const dir of ['rules/dist/vendor', 'dist/vendor']) {
+      fs.mkdirSync(path.join(root, dir), { recursive: true });
+      fs.copyFileSync(mermaid, path.join(root, dir, 'mermaid.min.js'));
+    }
   }
   console.log(`built ${builds.map((b) => b.outfile).join(', ')} in ${Date.now() - started} ms`);
 }

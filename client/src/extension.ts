@@ -16,6 +16,9 @@ import {
   type WorkDoneProgressReport,
 } from 'vscode-languageclient/node';
 import { Methods, type InitializationOptions, type ScanResult, type StatusParams } from '../../server/src/protocol.js';
+import { TrustMapPanel } from './inventory/map-panel.js';
+import { InventoryStore } from './inventory/store.js';
+import { INVENTORY_VIEW_ID, InventoryTree, kpiSummary } from './inventory/tree.js';
 
 const StatusNotification = new NotificationType<StatusParams>(Methods.status);
 const ScanWorkspaceRequest = new RequestType<{ workDoneToken?: string }, ScanResult, void>(Methods.scanWorkspace);
@@ -24,13 +27,16 @@ const LANGUAGES = ['typescript', 'typescriptreact', 'javascript', 'javascriptrea
 
 let client: LanguageClient | undefined;
 let status: vscode.StatusBarItem;
+let inventory: InventoryStore;
+let lastStatus: StatusParams | undefined;
 
 export async function activate(context: vscode.ExtensionContext): Promise<void> {
   const output = vscode.window.createOutputChannel('Zero Trust AI', { log: true });
   status = vscode.window.createStatusBarItem('zeroTrustAi.status', vscode.StatusBarAlignment.Left, 10);
   status.name = 'Zero Trust AI';
   status.command = 'zeroTrustAi.showOutput';
-  context.subscriptions.push(output, status);
+  inventory = new InventoryStore();
+  context.subscriptions.push(output, status, inventory, new InventoryTree(inventory), inventory.onDidChange(() => lastStatus && showStatus(lastStatus)));
 
   const start = async () => {
     client = createClient(context, output);
@@ -40,6 +46,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     });
     showStatus({ state: 'starting', findings: 0, files: 0, loadedFiles: 0 });
     await client.start();
+    inventory.attach(client);
   };
 
   context.subscriptions.push(
@@ -49,6 +56,9 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
       await start();
     }),
     vscode.commands.registerCommand('zeroTrustAi.scanWorkspace', () => scanWorkspace()),
+    vscode.commands.registerCommand('zeroTrustAi.showTrustBoundaryMap', () => TrustMapPanel.show(context, inventory, output)),
+    vscode.commands.registerCommand('zeroTrustAi.refreshInventory', () => inventory.refresh()),
+    vscode.commands.registerCommand('zeroTrustAi.showInventory', () => vscode.commands.executeCommand(`${INVENTORY_VIEW_ID}.focus`)),
     // Trust granted: restart so that the server reads the workspace config.
     vscode.workspace.onDidGrantWorkspaceTrust(async () => {
       if (client) await client.stop();
@@ -81,13 +91,20 @@ function createClient(context: vscode.ExtensionContext, output: vscode.LogOutput
 }
 
 function showStatus(s: StatusParams) {
+  lastStatus = s;
   const busy = s.state === 'analyzing' || s.state === 'loading' || s.state === 'starting';
   const restricted = !vscode.workspace.isTrusted;
   const icon = busy ? '$(sync~spin)' : s.state === 'disabled' ? '$(circle-slash)' : restricted ? '$(workspace-untrusted)' : '$(shield)';
   status.text = `${icon} Zero Trust AI${s.state === 'disabled' ? '' : `: ${s.findings}`}`;
   const state = { starting: 'starting', loading: 'loading the workspace', analyzing: 'analyzing', idle: 'up to date', disabled: 'stopped' }[s.state];
   status.tooltip = new vscode.MarkdownString(
-    [`**Zero Trust AI**: ${state}`, `${s.findings} finding${s.findings === 1 ? '' : 's'} in ${s.files} file${s.files === 1 ? '' : 's'}`, s.message ?? '', 'Click to show the log.'].filter(Boolean).join('\n\n'),
+    [
+      `**Zero Trust AI**: ${state}`,
+      `${s.findings} finding${s.findings === 1 ? '' : 's'} in ${s.files} file${s.files === 1 ? '' : 's'}`,
+      s.message ?? '',
+      inventory.result ? kpiSummary(inventory.result) : '',
+      'Click to show the log.',
+    ].filter(Boolean).join('\n\n'),
   );
   status.accessibilityInformation = { label: `Zero Trust AI, ${state}, ${s.findings} findings${s.message ? `. ${s.message}` : ''}` };
   status.show();

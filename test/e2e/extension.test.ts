@@ -11,6 +11,7 @@ import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import type { Locator, Page } from 'playwright-core';
 import { gotoLine, openFile, problemsRows, quickFix, runCommand, screenshot, startEditor, type Editor } from '../../e2e/lib/editor.ts';
 
 const REPO = path.resolve(import.meta.dirname, '../..');
@@ -40,6 +41,17 @@ async function waitForFile(file: string, predicate: (text: string) => boolean, t
     if (predicate(text) || Date.now() > deadline) return text;
     await new Promise((r) => setTimeout(r, 100));
   }
+}
+
+/** The explorer's "AI Inventory" section. */
+function inventoryPane(page: Page): Locator {
+  return page.locator('.pane', { has: page.locator('.pane-header', { hasText: 'AI Inventory' }) }).first();
+}
+
+/** Expands a tree row with its twistie (a click on the row runs the item's command: it opens the code). */
+async function expand(row: Locator): Promise<void> {
+  await row.waitFor({ timeout: 30_000 });
+  if ((await row.getAttribute('aria-expanded')) !== 'true') await row.locator('.monaco-tl-twistie').click();
 }
 
 describe('VS Code extension end to end', { timeout: 600_000 }, () => {
@@ -135,6 +147,69 @@ describe('VS Code extension end to end', { timeout: 600_000 }, () => {
       assert.ok(rows.some((r) => /shell\.ts/.test(r)), `the finding's file (closed) is listed:\n${rows.join('\n')}`);
       await page.waitForFunction(() => [...document.querySelectorAll('.statusbar-item')].some((e) => /Zero Trust AI: ([89]|\d\d)/.test(e.textContent ?? '')), undefined, { timeout: 30_000 });
       console.log(`screenshot: ${await screenshot(page, 'e2e-extension-scan')}`);
+    });
+
+    it('the AI Inventory view lists agents > tools > capabilities with the KPIs on top, jumps to code and follows edits', async () => {
+      const { page } = editor;
+      await runCommand(page, 'Zero Trust AI: Show AI inventory');
+      // Room for the tree: the list draws only the rows in view.
+      if (await page.locator('.markers-panel').isVisible()) await page.keyboard.press('Control+J');
+      const others = page.locator('.sidebar .pane-header[aria-expanded="true"]', { hasNotText: 'AI Inventory' });
+      for (let i = 0; i < 5 && (await others.count()) > 0; i++) await others.first().click();
+      const pane = inventoryPane(page);
+      const row = (text: string | RegExp) => pane.locator('.monaco-list-row', { hasText: text }).first();
+      await row(/^Agents\d/).waitFor({ timeout: 120_000 });
+      // The KPIs in the view's header, as numbers.
+      const message = pane.locator('.message', { hasText: 'KPIs:' }).first();
+      await message.waitFor({ timeout: 60_000 });
+      assert.match((await message.textContent()) ?? '', /KPIs: Identity \d+\/\d+ · Scoped tools \d+\/\d+ · Redacted \d+\/\d+ · Logged \d+\/\d+ · Open egress \d+/);
+      // agents > tools > capabilities: Support's read_file tool reads the filesystem.
+      await expand(row(/^Support/));
+      await expand(row(/^read_file/));
+      await row(/^filesystem/).waitFor();
+      assert.match((await row(/^read_file/).textContent()) ?? '', /filesystem/);
+      // A node opens its source: read_file is declared at src/tools/files.ts line 23.
+      await row(/^read_file/).click();
+      await page.locator('.tabs-container .tab.active', { hasText: 'files.ts' }).waitFor({ timeout: 15_000 });
+      await page.waitForFunction(() => /Ln 23,/.test(document.querySelector('[id="status.editor.selection"]')?.textContent ?? ''), undefined, { timeout: 15_000 });
+      // Findings show under the item that has them: the diagnostics tool's model-chosen shell command.
+      await expand(row(/^Tools/));
+      await expand(row(/^diagnostics/));
+      await row(/^shell/).waitFor();
+      console.log(`screenshot: ${await screenshot(page, 'e2e-extension-inventory')}`);
+      // It follows the code: a new tool file on disk appears without a manual refresh.
+      fs.writeFileSync(
+        path.join(workspace, 'src/tools/extra.ts'),
+        `import { tool } from 'ai';\nimport { z } from 'zod';\nimport { execSync } from 'node:child_process';\n\nexport const runAnything = tool({\n  description: 'Runs a command',\n  inputSchema: z.object({ command: z.string() }),\n  execute: async ({ command }) => execSync(command).toString(),\n});\n`,
+      );
+      await row(/^runAnything/).waitFor({ timeout: 60_000 });
+      assert.match((await row(/^runAnything/).textContent()) ?? '', /shell/);
+    });
+
+    it('"Show trust-boundary map" draws the map offline in a webview; clicking a node opens its code', async () => {
+      const { page } = editor;
+      await runCommand(page, 'Zero Trust AI: Show trust-boundary map');
+      const map = page.frameLocator('iframe.webview.ready').frameLocator('#active-frame');
+      await map.locator('body[data-diagram="rendered"]').waitFor({ timeout: 60_000 }).catch(async (err) => {
+        console.log(`screenshot: ${await screenshot(page, 'e2e-extension-map-failed')}`);
+        throw err;
+      });
+      const nodes = await map.locator('g.node').count();
+      const clickable = await map.locator('g.node.clickable').count();
+      assert.ok(nodes >= 20 && clickable >= 10, `${nodes} nodes drawn, ${clickable} linked to code`);
+      // Findings are marked on the map: the unscoped shell tool is drawn with its rule.
+      const tool = map.locator('g.node[data-node="tool:diagnostics"]');
+      assert.match((await tool.textContent()) ?? '', /no-unscoped-tools/);
+      assert.match(await map.locator('ul.kpis').textContent() ?? '', /Agents with a unique identity/);
+      console.log(`screenshot: ${await screenshot(page, 'e2e-extension-map')}`);
+      await tool.click();
+      await page.locator('.tabs-container .tab.active', { hasText: 'shell.ts' }).waitFor({ timeout: 15_000 });
+      await page.waitForFunction(() => /Ln 9,/.test(document.querySelector('[id="status.editor.selection"]')?.textContent ?? ''), undefined, { timeout: 15_000 }).catch(async (err) => {
+        console.log(`screenshot: ${await screenshot(page, 'e2e-extension-map-click-failed')}`);
+        console.log(await page.locator('.statusbar').textContent());
+        throw err;
+      });
+      console.log(`screenshot: ${await screenshot(page, 'e2e-extension-map-clicked')}`);
     });
   });
 
