@@ -200,6 +200,19 @@ async function waitForExtensionHost(logsDir: string, timeoutMs = 60_000): Promis
   throw new Error(`extension host not ready within ${timeoutMs} ms (see ${logsDir})`);
 }
 
+/** Run folders kept for their logs; older ones (about 25 MB each) are removed. */
+const KEPT_RUNS = 4;
+
+function pruneOldRuns(): void {
+  if (!fs.existsSync(OUTPUT_DIR)) return;
+  const runs = fs
+    .readdirSync(OUTPUT_DIR)
+    .filter((n) => n.startsWith('e2e-run-'))
+    .map((n) => ({ dir: path.join(OUTPUT_DIR, n), time: fs.statSync(path.join(OUTPUT_DIR, n)).mtimeMs }))
+    .sort((a, b) => b.time - a.time);
+  for (const old of runs.slice(KEPT_RUNS - 1)) fs.rmSync(old.dir, { recursive: true, force: true });
+}
+
 export async function startEditor(options: StartOptions): Promise<Editor> {
   assertPrerequisites();
   const workspace = path.resolve(options.workspace);
@@ -208,6 +221,7 @@ export async function startEditor(options: StartOptions): Promise<Editor> {
   }
 
   fs.mkdirSync(OUTPUT_DIR, { recursive: true });
+  pruneOldRuns();
   const runDir = fs.mkdtempSync(path.join(OUTPUT_DIR, 'e2e-run-'));
   for (const d of ['home', 'ud/User', 'exts', 'chromium']) fs.mkdirSync(path.join(runDir, d), { recursive: true });
   const userData = path.join(runDir, 'ud');
