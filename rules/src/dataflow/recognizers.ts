@@ -1,6 +1,7 @@
 /**
- * Default knowledge of sanitizers, loggers, spans, allow-list checks, sensitive names and
- * dangerous sinks, extended by the config. Names are matched, never executed.
+ * Default knowledge of sanitizers, loggers, spans, sensitive names and dangerous sinks, extended
+ * by the config (its allow-list checks included; restrictions.ts decides what a check restricts).
+ * Names are matched, never executed.
  */
 import { Node, SyntaxKind, type CallExpression, type NewExpression } from 'ts-morph';
 import type { ResolvedConfig } from '../config/load.js';
@@ -14,7 +15,6 @@ const LOGGER_PACKAGES = ['pino', 'winston', 'bunyan', 'log4js', 'loglevel', 'con
 const LOGGER_RECEIVER = /^(logger|log|auditLog(ger)?|audit|auditor|auditTrail|telemetry|tracer|span|activeSpan|rootSpan|trace|langfuse|observability|metrics|events?Logger|reqLogger|requestLogger)$/i;
 const LOGGER_METHOD = /^(info|warn|warning|error|debug|trace|fatal|log|audit|record|event|emit|write|addEvent|setAttribute|setAttributes|recordException|child|generation|span|score)$/;
 const SPAN_CALL = /^(startActiveSpan|startSpan|startSpanManual|startInactiveSpan|withSpan|traceable|observe|observeOpenAI|wrapOpenAI|wrapAnthropic|wrapGemini|wrapSDK|wrapAISDK|wrapAISDKModel|wrapLanguageModel|startActiveObservation|startObservation|instrument|withTrace|withTracing|traced|getTracer|trace)$/;
-const ALLOW_CHECK_NAME = /^(is|assert|ensure|check|validate|verify|require)(Allowed|Allowlisted|Whitelisted|Permitted|Approved|Safe|Trusted|Valid)?\w*(Host|Url|URL|Domain|Path|Command|Cmd|Table|Query|Origin|Allowed|Allowlist|Permitted|Approved)\w*$|^(allowList|allowlist|whitelist|isAllowed|assertAllowed|ensureAllowed)/;
 
 /** Property or variable names that carry personal data or secrets. */
 export const DEFAULT_SENSITIVE_FIELDS = [
@@ -188,15 +188,6 @@ export class Recognizers {
       const b = this.model.flatten(v.getExpression(), 0);
       if (b?.kind === 'import') return LOGGER_PACKAGES.some((p) => b.module === p || b.module.startsWith(p + '/'));
     }
-    return false;
-  }
-
-  /** A call that checks a value against an allow list (configured or by name). */
-  isAllowListCall(call: CallExpression): boolean {
-    const last = lastSegment(call.getExpression().getText());
-    if (this.isConfiguredAllowCheck(call)) return true;
-    if (ALLOW_CHECK_NAME.test(last)) return true;
-    if (['includes', 'has', 'indexOf', 'test', 'startsWith', 'endsWith', 'match', 'some', 'every'].includes(last) && Node.isPropertyAccessExpression(call.getExpression())) return true;
     return false;
   }
 

@@ -83,9 +83,14 @@ export class FlowGuards {
         const init = d.getInitializer();
         if (!init || !subjectMentions(init, names)) continue;
         const nameNode = d.getNameNode();
-        if (Node.isIdentifier(nameNode)) names.add(nameNode.getText());
-        // `const { hostname } = new URL(url)` derives from the value; `const { a, b } = args` only unpacks siblings.
-        else if (Node.isCallExpression(unwrap(init)) || Node.isNewExpression(unwrap(init))) {
+        if (Node.isIdentifier(nameNode)) {
+          names.add(nameNode.getText());
+          continue;
+        }
+        // `const { hostname } = new URL(url)` (or `= target`, a `new URL(url)`) derives from the value;
+        // `const { a, b } = args` only unpacks siblings.
+        const derived = unwrap(this.ctx.model.valueOf(init));
+        if (Node.isCallExpression(derived) || Node.isNewExpression(derived)) {
           for (const b of descendantsOfKinds(nameNode, [SyntaxKind.BindingElement])) if (Node.isIdentifier(b.getNameNode())) names.add(b.getName());
         }
       }
