@@ -89,7 +89,18 @@ export async function chat(${params}message: string) {
 }
 `);
 
-const fetchTool = (header: string, guard: string, target: string) => `import { tool } from 'ai';
+/** Asks a model and hands its answer to `use`. */
+const calc = (use: string) =>
+  withOpenAI(`
+export async function calc(question: string) {
+  logger.info({ question }, 'model call');
+  const r = await openai.chat.completions.create({ model: 'gpt-4.1-mini', messages: [{ role: 'user', content: question }] });
+  return ${use}(r.choices[0].message.content ?? '');
+}
+`);
+
+/** A tool that returns `request` (by default, the text fetched from `target`) after `guard`. */
+const fetchTool = (header: string, guard: string, target: string, request = `(await fetch(${target})).text()`) => `import { tool } from 'ai';
 import { z } from 'zod';
 import pino from 'pino';
 const logger = pino();
@@ -99,11 +110,14 @@ export const fetchPage = tool({
   parameters: z.object({ url: z.string() }),
   execute: async ({ url }) => {
     logger.info({ url }, 'tool call');
-    ${guard}return (await fetch(${target})).text();
+    ${guard}return ${request};
   },
 });
 `;
 
+const netModule = 'export async function httpGet(url: string) {\n  return url;\n}\nexport function toApprovedUrl(url: string) {\n  return url;\n}\n';
+/** A team's own HTTP wrapper and URL filter, known to the engine only through settings rows. */
+const netSettings = (rows: object) => ({ zeroTrustAi: { sinks: [{ module: './lib/net', name: 'httpGet', kind: 'network' }], ...rows } });
 
 export const focusedCases: Record<string, FocusedCase[]> = {
   'no-hardcoded-credentials': [
@@ -255,29 +269,13 @@ export const focusedCases: Record<string, FocusedCase[]> = {
   'no-unsafe-model-output': [
     {
       name: 'model output evaluated',
-      files: {
-        'main.ts': withOpenAI(`
-export async function calc(question: string) {
-  logger.info({ question }, 'model call');
-  const r = await openai.chat.completions.create({ model: 'gpt-4.1-mini', messages: [{ role: 'user', content: question }] });
-  return eval(r.choices[0].message.content ?? '');
-}
-`),
-      },
+      files: { 'main.ts': calc('eval') },
       lint: 'main.ts',
       errors: [{ line: 9, column: 10 }],
     },
     {
       name: 'model output parsed as a number',
-      files: {
-        'main.ts': withOpenAI(`
-export async function calc(question: string) {
-  logger.info({ question }, 'model call');
-  const r = await openai.chat.completions.create({ model: 'gpt-4.1-mini', messages: [{ role: 'user', content: question }] });
-  return Number.parseFloat(r.choices[0].message.content ?? '');
-}
-`),
-      },
+      files: { 'main.ts': calc('Number.parseFloat') },
       lint: 'main.ts',
     },
   ],
@@ -317,6 +315,19 @@ export async function calc(question: string) {
         ),
       },
       lint: 'main.ts',
+    },
+    {
+      name: 'a team HTTP wrapper declared as a sink in settings.zeroTrustAi',
+      files: { 'lib/net.ts': netModule, 'main.ts': fetchTool("import { httpGet } from './lib/net';", '', 'url', 'httpGet(url)') },
+      lint: 'main.ts',
+      settings: netSettings({}),
+      errors: [{ line: 11, column: 12 }],
+    },
+    {
+      name: 'the URL passes a sanitizer declared in settings.zeroTrustAi',
+      files: { 'lib/net.ts': netModule, 'main.ts': fetchTool("import { httpGet, toApprovedUrl } from './lib/net';", '', 'url', 'httpGet(toApprovedUrl(url))') },
+      lint: 'main.ts',
+      settings: netSettings({ sanitizers: [{ module: './lib/net', name: 'toApprovedUrl', for: ['network'] }] }),
     },
   ],
 };

@@ -71,4 +71,9 @@ test('a bad settings.zeroTrustAi is a clear error, not a silent default', () => 
     () => linter.verify('const x = 1;\n', [{ ...plugin.configs.recommended, settings: { zeroTrustAi: { redactors: 'hide' } } }], file),
     /settings\.zeroTrustAi\.redactors/,
   );
+  // Source, sink and sanitizer rows are checked by the config file's schema, field by field.
+  assert.throws(
+    () => linter.verify('const x = 1;\n', [{ ...plugin.configs.recommended, settings: { zeroTrustAi: { sinks: [{ name: 'httpGet', kind: 'ftp' }] } } }], file),
+    /settings\.zeroTrustAi\.sinks\.0\.kind: Invalid option: expected one of "shell"\|"sql"/,
+  );
 });

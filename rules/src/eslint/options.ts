@@ -4,22 +4,25 @@
  *
  * Both are cut from the config's zod schema (the single definition): a rule's options are the
  * policy keys that tune recognizers (redactors, loggers, ...), and apply to that rule only;
- * `settings.zeroTrustAi` takes the same keys plus the team's framework rows for every rule, and
- * says where the config file and project root are.
+ * `settings.zeroTrustAi` takes the same keys plus the team's rows (frameworks, sources, sinks,
+ * sanitizers) for every rule, and says where the config file and project root are.
  */
 import { z } from 'zod';
 import { configSchema } from '../config/schema.js';
 import type { ResolvedConfig } from '../config/load.js';
 
+const POLICY_KEYS = { redactors: true, loggers: true, allowListChecks: true, sensitiveFields: true, approvedEgressHosts: true, agentIdentities: true } as const;
+/** Table rows the settings add to the config file's, for every rule. */
+const ROW_KEYS = { frameworks: true, sources: true, sinks: true, sanitizers: true } as const;
+type RowKey = keyof typeof ROW_KEYS;
+
 /** Policy keys a single rule can extend. Arrays are added to the config file's lists, never replace them. */
-export const ruleOptionsSchema = configSchema
-  .pick({ redactors: true, loggers: true, allowListChecks: true, sensitiveFields: true, approvedEgressHosts: true, agentIdentities: true })
-  .strict();
+export const ruleOptionsSchema = configSchema.pick(POLICY_KEYS).strict();
 
 export type RuleOptions = z.infer<typeof ruleOptionsSchema>;
 
 export const settingsSchema = configSchema
-  .pick({ redactors: true, loggers: true, allowListChecks: true, sensitiveFields: true, approvedEgressHosts: true, agentIdentities: true, frameworks: true })
+  .pick({ ...POLICY_KEYS, ...ROW_KEYS })
   .extend({
     configFile: z.string().optional().describe('Path of the zero-trust-ai config file, relative to ESLint\'s cwd. Default: found in the project root.'),
     root: z.string().optional().describe('Project root, relative to ESLint\'s cwd. Default: the nearest folder with zero-trust-ai.config.json, package.json or tsconfig.json.'),
@@ -46,7 +49,7 @@ export function parseSettings(settings: Record<string, unknown> | undefined): Pl
   throw new Error(`eslint-plugin-zero-trust-ai: invalid settings.\n${issues.join('\n')}`);
 }
 
-type PolicyKeys = Pick<ResolvedConfig, 'redactors' | 'loggers' | 'allowListChecks' | 'sensitiveFields' | 'approvedEgressHosts' | 'agentIdentities'>;
+type PolicyKeys = Pick<ResolvedConfig, keyof typeof POLICY_KEYS>;
 const LIST_KEYS = ['redactors', 'loggers', 'allowListChecks', 'sensitiveFields', 'approvedEgressHosts'] as const;
 
 /** The config file's policy extended by settings or rule options: lists are unions, identities are merged. */
@@ -60,10 +63,14 @@ export function extendPolicy<T extends PolicyKeys>(config: T, extra: RuleOptions
   return out;
 }
 
-/** Applies settings to the config loaded from the file (framework rows are added after the file's). */
+/** Applies settings to the config loaded from the file (rows are added after the file's). */
 export function applySettings(config: ResolvedConfig, settings: PluginSettings): ResolvedConfig {
   const out = extendPolicy(config, settings);
-  if (settings.frameworks?.length) out.frameworks = [...config.frameworks, ...settings.frameworks];
+  const append = <K extends RowKey>(key: K) => {
+    const rows = settings[key] as ResolvedConfig[K] | undefined;
+    if (rows?.length) out[key] = [...config[key], ...rows] as ResolvedConfig[K];
+  };
+  (Object.keys(ROW_KEYS) as RowKey[]).forEach(append);
   return out;
 }
 
