@@ -11,13 +11,14 @@ import { Node, SyntaxKind, type SourceFile, type Project, type CallExpression, t
 import { FRAMEWORKS, defaultEnvOfModelString } from './frameworks/index.js';
 import type { AgentRow, ClientRow, DataflowRows, FrameworkRow, FrameworkTable, ImportRef, ModelCallRow, ToolRow } from './frameworks/table.js';
 import { Resolver, type Binding } from './resolve.js';
-import type { Agent, CallLike, Credential, Entity, ModelCall, SdkClient, Tool, ToolParam, ToolSchemaKind } from './types.js';
+import type { Agent, CallLike, ClassInstance, Credential, Entity, ModelCall, SdkClient, Tool, ToolParam, ToolSchemaKind } from './types.js';
 import type { CustomFrameworkRow } from '../config/schema.js';
 import type { ResolvedConfig } from '../config/load.js';
 import { maskSecret } from '../util/mask.js';
 import type { AnalysisCache } from '../cache.js';
 import { descendantsOfKinds } from '../util/walk.js';
-import { wordsOf } from '../project/mentions.js';
+import { WordIndex } from './word-index.js';
+import { buildSpecTools } from './tool-specs.js';
 
 /** What an expression is, as far as the model can tell. */
 export type Base =
@@ -94,12 +95,17 @@ export function configTables(config: Pick<ResolvedConfig, 'frameworks' | 'source
 export class AgentModel {
   readonly resolver: Resolver;
   private readonly tables: FrameworkTable[];
-  private readonly classified = new Map<Node, Entity | null>();
+  /** Classifications by file; shared through the cache with later models while the file and its imports are unchanged. */
+  private readonly classified: WeakMap<SourceFile, Map<Node, Entity | null>>;
+  /** Entities this model has handed out, their links (see `current`) made by this model. */
+  private readonly current = new Set<Entity>();
+  private readonly ids: { next: number };
   private readonly fileEntities = new Map<SourceFile, Entity[]>();
   private allEntities?: Entity[];
-  private filesByWord?: Map<string, SourceFile[]>;
-  private nextId = 0;
+  private words?: WordIndex;
   private toolsLinked = false;
+  /** Tools declared as plain JSON specs to the model calls (see tool-specs.ts); set with `all()`. */
+  private specTools: Tool[] = [];
   private readonly rowsByExport = new Map<string, IndexedRow[]>();
   private readonly rowsByMethod = new Map<string, IndexedRow[]>();
   /** Sources, sinks and sanitizers declared as rows by the tables (the config's included). */
@@ -112,6 +118,9 @@ export class AgentModel {
     private readonly cache?: AnalysisCache,
   ) {
     this.resolver = new Resolver(project);
+    this.classified = cache?.classified ?? new WeakMap();
+    this.ids = cache?.entityIds ?? { next: 0 };
+    this.frameworkDefault = cache?.frameworkDefaultCredentials ?? new WeakMap();
     this.tables = [...FRAMEWORKS, ...extraTables];
     this.dataflowRows = {
       sources: this.tables.flatMap((t) => t.dataflow?.sources ?? []),
@@ -135,11 +144,12 @@ export class AgentModel {
 
   /** The files that mention `name` as a word, in file order: where to look for its calls, references or `new`s. */
   filesMentioning(name: string): readonly SourceFile[] {
-    if (!this.filesByWord) {
-      this.filesByWord = new Map();
-      for (const f of this.files) for (const w of wordsOf(f)) push(this.filesByWord, w, f);
+    if (!this.words) {
+      const kept = this.cache?.wordIndex;
+      this.words = kept?.covers(this.files) ? kept.refresh() : new WordIndex(this.files);
+      if (this.cache) this.cache.wordIndex = this.words;
     }
-    return this.filesByWord.get(name) ?? [];
+    return this.words.filesMentioning(name);
   }
 
   /** All entities defined in `file`, in source order. */
@@ -170,9 +180,31 @@ export class AgentModel {
     return list;
   }
 
+  /** The `new` expressions in `file` of classes declared in the project, in source order. */
+  classInstancesIn(file: SourceFile): ClassInstance[] {
+    let list = this.cache?.classInstances.get(file);
+    if (list) return list;
+    list = [];
+    // Most files construct only built-ins (`new Map()`); resolving each of them is the cost.
+    if (file.getFullText().includes('new ')) {
+      for (const node of descendantsOfKinds(file, [SyntaxKind.NewExpression])) {
+        const cls = this.valueOf(node.getExpression());
+        if (Node.isClassDeclaration(cls)) list.push({ node, cls });
+      }
+    }
+    this.cache?.classInstances.set(file, list);
+    return list;
+  }
+
   all(): Entity[] {
     // Rules ask for clients, agents, tools and calls many times; the list is complete after the first walk.
-    return (this.allEntities ??= this.files.flatMap((f) => this.entitiesIn(f)));
+    if (!this.allEntities) {
+      const classified = this.files.flatMap((f) => this.entitiesIn(f));
+      const calls = classified.filter((e): e is ModelCall => e.kind === 'modelCall');
+      this.specTools = buildSpecTools(this, calls, () => `tool#${this.ids.next++}`);
+      this.allEntities = [...classified, ...this.specTools];
+    }
+    return this.allEntities;
   }
 
   clients(): SdkClient[] {
@@ -195,17 +227,38 @@ export class AgentModel {
   }
   toolsIn(file: SourceFile): Tool[] {
     this.linkTools();
-    return this.entitiesIn(file).filter((e): e is Tool => e.kind === 'tool');
+    const specs = this.specTools.filter((t) => t.node.getSourceFile() === file);
+    return [...this.entitiesIn(file), ...specs].filter((e): e is Tool => e.kind === 'tool');
   }
 
   /** The entity a call or `new` expression creates or is, if any. */
   classify(node: CallLike): Entity | undefined {
-    const cached = this.classified.get(node);
-    if (cached !== undefined) return cached ?? undefined;
-    this.classified.set(node, null); // cycle guard
+    const file = node.getSourceFile();
+    let memo = this.classified.get(file);
+    if (!memo) this.classified.set(file, (memo = new Map()));
+    const cached = memo.get(node);
+    if (cached !== undefined) return cached ? this.unlinked(cached) : undefined;
+    memo.set(node, null); // cycle guard
     const entity = this.classifyUncached(node);
-    this.classified.set(node, entity ?? null);
+    memo.set(node, entity ?? null);
+    if (entity) this.current.add(entity);
     return entity;
+  }
+
+  /**
+   * An entity an earlier model built, as this model first sees it: without the links that model
+   * made (tools handed to agents, a default credential a setter replaced), which may involve files
+   * that changed since. linkTools and linkDefaultCredentials make them again.
+   */
+  private unlinked(e: Entity): Entity {
+    if (this.current.has(e)) return e;
+    this.current.add(e);
+    if (e.kind === 'agent') {
+      e.tools = [];
+      delete e.handedAllTools;
+      e.credential = this.frameworkDefault.get(e) ?? e.credential;
+    } else if (e.kind === 'tool') e.agents = [];
+    return e;
   }
 
   private classifyUncached(node: CallLike): Entity | undefined {
@@ -279,7 +332,7 @@ export class AgentModel {
   }
 
   private build(node: CallLike, hit: IndexedRow, owner?: Entity): Entity | undefined {
-    const id = `${hit.row.kind}#${this.nextId++}`;
+    const id = `${hit.row.kind}#${this.ids.next++}`;
     const framework = hit.framework.id;
     switch (hit.row.kind) {
       case 'client':
@@ -397,8 +450,8 @@ export class AgentModel {
     return undefined;
   }
 
-  /** Agents whose credential is their framework's process-wide default; a `setsDefault` row may replace it. */
-  private readonly onFrameworkDefault = new Set<Agent>();
+  /** Agents whose own credential is their framework's process-wide default, with it; a `setsDefault` row may replace it. */
+  private readonly frameworkDefault: WeakMap<Agent, Credential>;
   private defaultsLinked = false;
 
   /**
@@ -416,17 +469,19 @@ export class AgentModel {
     }
     // A model object the model cannot see into is not a model name.
     if (model && name === undefined && !Node.isTemplateExpression(model) && !envVarName(model)) return undefined;
-    this.onFrameworkDefault.add(agent);
-    return this.credentialOf(undefined, env, agent.node);
+    const credential = this.credentialOf(undefined, env, agent.node);
+    this.frameworkDefault.set(agent, credential);
+    return credential;
   }
 
   /** `setDefaultOpenAIKey(...)` anywhere in the project sets the key every agent on the default shares. */
   private linkDefaultCredentials(): void {
     if (this.defaultsLinked) return;
     this.defaultsLinked = true;
-    if (this.onFrameworkDefault.size === 0) return;
+    const onDefault = this.all().filter((e): e is Agent => e.kind === 'agent' && this.frameworkDefault.has(e));
+    if (onDefault.length === 0) return;
     const setters = this.clients().filter((c) => c.row.setsDefault);
-    for (const agent of this.onFrameworkDefault) {
+    for (const agent of onDefault) {
       const setter = setters.find((c) => c.framework === agent.framework);
       if (setter) agent.credential = setter.credential;
     }
@@ -531,7 +586,7 @@ export class AgentModel {
         if (wholeRegistry) e.handedAllTools = wholeRegistry;
         for (const t of tools) if (!t.agents.includes(e)) t.agents.push(e);
       }
-      if (e.kind === 'tool' && e.row.on) {
+      if (e.kind === 'tool' && e.row.on && !Node.isObjectLiteralExpression(e.node)) {
         // server.registerTool(...): the tool belongs to the server it is registered on.
         const callee = e.node.getExpression();
         if (Node.isPropertyAccessExpression(callee)) {
@@ -550,6 +605,9 @@ export class AgentModel {
     const tools: Tool[] = [];
     let wholeRegistry: Node | undefined;
     const seen = new Set<Node>();
+    // Plain JSON specs (`tools: [{ name, input_schema }]`) are tools too; `all()` finds them.
+    this.all();
+    const specs = this.specTools;
     const visit = (n: Node, depth: number) => {
       if (depth > 8 || seen.has(n)) return;
       seen.add(n);
@@ -559,6 +617,11 @@ export class AgentModel {
         return;
       }
       if (Node.isObjectLiteralExpression(n)) {
+        const spec = specs.find((t) => t.node === n);
+        if (spec) {
+          tools.push(spec);
+          return;
+        }
         for (const p of n.getProperties()) {
           if (Node.isPropertyAssignment(p)) visit(p.getInitializerOrThrow(), depth + 1);
           else if (Node.isShorthandPropertyAssignment(p)) visit(p.getNameNode(), depth + 1);
@@ -966,6 +1029,13 @@ function toolInput(fn: Node | undefined, row: ToolRow, schemaKind: ToolSchemaKin
   return { param, paths: alternatives.map(([, ...path]) => path) };
 }
 
+/** A JSON Schema `type`: "integer", or Google's enums `Type.INTEGER` / `SchemaType.INTEGER`. */
+function jsonTypeName(type: Node): string | undefined {
+  if (Node.isStringLiteral(type) || Node.isNoSubstitutionTemplateLiteral(type)) return type.getLiteralValue();
+  if (Node.isPropertyAccessExpression(type) && /^(Type|SchemaType)$/.test(type.getExpression().getText()) && /^[A-Z]+$/.test(type.getName())) return type.getName().toLowerCase();
+  return undefined;
+}
+
 /** Zod factories whose values the model cannot choose freely. */
 const CONSTRAINED_ZOD_FACTORIES = new Set([
   'enum', 'nativeEnum', 'literal', 'boolean', 'number', 'bigint', 'int', 'int32', 'uint32', 'int64', 'uint64', 'float32', 'float64', 'date',
@@ -1004,7 +1074,7 @@ export function isConstrainedSchema(node: Node, model: AgentModel, depth = 0): b
     const format = prop('format');
     if (format && Node.isStringLiteral(format) && CONSTRAINED_JSON_FORMATS.has(format.getLiteralValue())) return true;
     const type = prop('type');
-    const typeName = type && (Node.isStringLiteral(type) || Node.isNoSubstitutionTemplateLiteral(type)) ? type.getLiteralValue() : undefined;
+    const typeName = type && jsonTypeName(type);
     if (typeName && ['number', 'integer', 'boolean', 'null'].includes(typeName)) return true;
     if (typeName === 'array') return sub(prop('items'));
     const props = prop('properties');
@@ -1064,7 +1134,7 @@ function zodBase(schema: Node, model: AgentModel): { name: string; call: CallExp
 }
 
 /** Reads a tool's input schema: zod object, raw zod shape (MCP), or JSON Schema. */
-function describeSchema(schema: Node | undefined, row: ToolRow, model: AgentModel, depth = 0): { kind: ToolSchemaKind; params: ToolParam[] } {
+export function describeSchema(schema: Node | undefined, row: Pick<ToolRow, 'schema'>, model: AgentModel, depth = 0): { kind: ToolSchemaKind; params: ToolParam[] } {
   if (!schema) {
     // DynamicTool and `extends Tool` take one free-form string from the model.
     return { kind: row.schema ? 'none' : 'unknown', params: row.schema ? [] : [{ name: 'input', constrained: false }] };
@@ -1114,7 +1184,8 @@ function describeSchema(schema: Node | undefined, row: ToolRow, model: AgentMode
       const props = propertyOf(schema, 'properties');
       const extra = propertyOf(schema, 'additionalProperties');
       // { type: 'object' } with no properties accepts any object.
-      if (!props && (!extra || extra.getKind() !== SyntaxKind.FalseKeyword) && /['"]object['"]/.test(propertyOf(schema, 'type')?.getText() ?? '')) return { kind: 'any', params: [] };
+      const type = propertyOf(schema, 'type');
+      if (!props && (!extra || extra.getKind() !== SyntaxKind.FalseKeyword) && type && jsonTypeName(model.valueOf(type)) === 'object') return { kind: 'any', params: [] };
       return { kind: 'json-schema', params: paramsOf(props) };
     }
     // A raw zod shape (MCP): values are zod schemas. An object of other values (annotations) is no schema.

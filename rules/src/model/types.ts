@@ -2,10 +2,16 @@
  * The agent model: what the engine knows about a codebase's AI assets, built from the framework
  * tables. Rules query these entities; they never match a framework's call shape themselves.
  */
-import type { Node, CallExpression, NewExpression } from 'ts-morph';
-import type { AgentRow, ClientRow, ModelCallRow, ToolRow } from './frameworks/table.js';
+import type { Node, CallExpression, NewExpression, ClassDeclaration, ObjectLiteralExpression } from 'ts-morph';
+import type { AgentRow, ClientRow, ModelCallRow, ToolRow, ToolSpecRow } from './frameworks/table.js';
 
 export type CallLike = CallExpression | NewExpression;
+
+/** `new SalesAgent(client)` where `SalesAgent` is a class declared in the project. */
+export interface ClassInstance {
+  node: NewExpression;
+  cls: ClassDeclaration;
+}
 
 export type CredentialKind =
   /** `process.env.X`, `process.env['X']`, `Deno.env.get('X')`, `import.meta.env.X` */
@@ -81,19 +87,27 @@ export interface Tool {
   kind: 'tool';
   id: string;
   framework: string;
-  row: ToolRow;
-  node: CallLike;
+  row: ToolRow | ToolSpecRow;
+  /** The call that makes the tool, or the plain spec object declared to a model call (`{ name, input_schema }`). */
+  node: CallLike | ObjectLiteralExpression;
   name: string;
   schemaNode?: Node;
   schemaKind: ToolSchemaKind;
   params: ToolParam[];
-  /** The function whose parameters the model controls. */
+  /**
+   * The function whose parameters the model controls. For a spec tool: the code its dispatch runs,
+   * a handler function or the `case` clause or `if` branch chosen by the tool's name.
+   */
   execute?: Node;
   /**
    * Where the model's arguments enter `execute`: the parameter, and the property paths under it
    * that hold them (alternatives; `[]` is the parameter itself). Absent when the function gets none.
+   * For a tool dispatched on a local tool call (`for (const call of toolCalls) if (call.name === ...)`),
+   * the variable that holds the call. Several spec tools may share one dispatcher's parameter.
    */
   input?: { param: Node; paths: string[][] };
+  /** For a spec tool: the model calls it is declared to. */
+  modelCalls?: ModelCall[];
   /** For a tool defined as a class (`extends StructuredTool`): the class. */
   classNode?: Node;
   agents: Agent[];

@@ -215,10 +215,7 @@ function handRolledAgents(model: AgentModel): HandRolledAgent[] {
   const out: HandRolledAgent[] = [];
   const callsModel = new Map<Node, boolean>();
   for (const sf of model.sourceFiles) {
-    if (!sf.getFullText().includes('new ')) continue;
-    for (const n of descendantsOfKinds(sf, [SyntaxKind.NewExpression])) {
-      const cls = model.valueOf(n.getExpression());
-      if (!Node.isClassDeclaration(cls)) continue;
+    for (const { node: n, cls } of model.classInstancesIn(sf)) {
       let calls = callsModel.get(cls);
       if (calls === undefined) {
         calls = model.entitiesIn(cls.getSourceFile()).some((e) => e.kind === 'modelCall' && e.node.getAncestors().includes(cls));
