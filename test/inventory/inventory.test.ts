@@ -182,3 +182,36 @@ test('markdown lists the KPIs, the map and every kind of asset', () => {
   assert.match(md, /\| Agents with a unique identity \| 1 of 3 \(33%\) \| 2 \| `no-shared-agent-credentials` \|/);
   assert.match(md, /\| fetchPage \| network \(fetch\) \|/);
 });
+
+test('spec tools: plain JSON tools handed to a model call are inventoried with their schema, capabilities and call', () => {
+  const inv = inventoryOfFiles({
+    'agent.ts': `import Anthropic from '@anthropic-ai/sdk';
+import { exec } from 'node:child_process';
+const anthropic = new Anthropic();
+const tools: Anthropic.Tool[] = [
+  { name: 'run_shell', description: 'Run a command', input_schema: { type: 'object', properties: { command: { type: 'string' } } } },
+  { name: 'get_time', description: 'The time', input_schema: { type: 'object', properties: {} } },
+  { type: 'web_search_20250305', name: 'web_search' },
+];
+function runTool(name: string, input: { command?: string }) {
+  switch (name) {
+    case 'run_shell':
+      return exec(input.command ?? '');
+    case 'get_time':
+      return new Date().toISOString();
+  }
+}
+export async function ask(q: string) {
+  const res = await anthropic.messages.create({ model: 'claude-sonnet-4-5', max_tokens: 512, messages: [{ role: 'user', content: q }], tools });
+  for (const block of res.content) if (block.type === 'tool_use') runTool(block.name, block.input as { command?: string });
+}`,
+  });
+  // The provider's own web search is no tool of the project.
+  assert.deepEqual(namesOf(inv.tools), ['get_time', 'run_shell']);
+  const shell = byName(inv.tools, 'run_shell');
+  assert.equal(shell.schema, 'json-schema');
+  assert.deepEqual(shell.capabilities.map((c) => c.capability), ['shell']);
+  assert.deepEqual(byName(inv.tools, 'get_time').capabilities, []);
+  const call = inv.modelCalls.find((c) => c.name === 'anthropic.messages.create()');
+  assert.ok(call && shell.usedBy.includes(call.id), `run_shell is used by the model call: ${JSON.stringify(shell.usedBy)}`);
+});

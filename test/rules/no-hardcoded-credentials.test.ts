@@ -8,6 +8,7 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { analyzeFiles, expectMarks } from '../helpers/marks.js';
+import { testCaseTableSize, testMarkedCases, type MarkedCase } from '../helpers/case-table.js';
 import { assertFixWorks } from '../helpers/fixes.js';
 
 const RULE = 'no-hardcoded-credentials';
@@ -50,12 +51,8 @@ const SERVICE_JWT = `${b64url({ alg: 'HS256', typ: 'JWT' })}.${b64url({ iss: 'su
 const ANON_JWT = `${b64url({ alg: 'HS256', typ: 'JWT' })}.${b64url({ iss: 'supabase', role: 'anon', ref: rand(20, 16) })}.${rand(43, 17)}`;
 const PEM = `-----BEGIN PRIVATE KEY-----\\n${rand(64, 18)}\\n-----END PRIVATE KEY-----`;
 
-interface Case {
-  name: string;
-  files: Record<string, string>;
-}
 
-const invalid: Case[] = [
+const invalid: MarkedCase[] = [
   {
     name: 'openai: key in new OpenAI({ apiKey })',
     files: {
@@ -449,7 +446,7 @@ export default defaults;
   },
 ];
 
-const valid: Case[] = [
+const valid: MarkedCase[] = [
   {
     name: 'keys read from the environment',
     files: {
@@ -774,17 +771,9 @@ server.tool('whoami', async () => {
 ];
 
 describe(RULE, () => {
-  it('has many cases across frameworks', () => {
-    assert.ok(invalid.length >= 25 && valid.length >= 25, `${invalid.length} invalid, ${valid.length} valid`);
-  });
-
-  describe('reports', () => {
-    for (const c of invalid) it(c.name, () => void expectMarks(c.files, RULE));
-  });
-
-  describe('does not report', () => {
-    for (const c of valid) it(c.name, () => void expectMarks(c.files, RULE));
-  });
+  testCaseTableSize(RULE, [...invalid, ...valid], 25);
+  describe('reports', () => testMarkedCases(RULE, invalid));
+  describe('does not report', () => testMarkedCases(RULE, valid));
 
   it('judges test files by their path inside the project, not the folders above it', () => {
     const files = { 'src/client.ts': `import OpenAI from 'openai';\nexport const openai = new OpenAI({ apiKey: '${GENERIC}' });\n` };

@@ -7,16 +7,11 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { analyzeFiles, expectMarks } from '../helpers/marks.js';
+import { testCaseTableSize, testMarkedCases, type MarkedCase } from '../helpers/case-table.js';
 import { assertFixWorks } from '../helpers/fixes.js';
-import type { ResolvedConfig } from '../../rules/src/config/load.js';
 
 const RULE = 'no-shared-agent-credentials';
 
-interface Case {
-  name: string;
-  files: Record<string, string>;
-  config?: Partial<ResolvedConfig>;
-}
 
 const openaiAgent = (name: string, extra = '') => `import { Agent } from '@openai/agents';
 ${extra}// ruleid: ${RULE}
@@ -39,7 +34,7 @@ server.registerTool('get_${name}', { description: 'Read from ${name}', inputSche
 export default server;
 `;
 
-const invalid: Case[] = [
+const invalid: MarkedCase[] = [
   {
     name: 'openai-agents: two agents on the default OpenAI key',
     files: { 'src/agents.ts': openaiAgent('refund') + openaiAgent('billing').split('\n').slice(1).join('\n') },
@@ -437,7 +432,7 @@ export const sales = new Agent({ name: 'sales', instructions: 'Sales.', tools: [
   },
 ];
 
-const valid: Case[] = [
+const valid: MarkedCase[] = [
   {
     name: 'a single agent',
     files: { 'src/agent.ts': openaiAgent('support').replace('ruleid', 'ok') },
@@ -738,17 +733,9 @@ export const agent = new Agent({ name: 'solo', instructions: 'Help.', model: pro
 ];
 
 describe(RULE, () => {
-  it('has many cases across frameworks', () => {
-    assert.ok(invalid.length >= 25 && valid.length >= 25, `${invalid.length} invalid, ${valid.length} valid`);
-  });
-
-  describe('reports', () => {
-    for (const c of invalid) it(c.name, () => void expectMarks(c.files, RULE, c.config));
-  });
-
-  describe('does not report', () => {
-    for (const c of valid) it(c.name, () => void expectMarks(c.files, RULE, c.config));
-  });
+  testCaseTableSize(RULE, [...invalid, ...valid], 25);
+  describe('reports', () => testMarkedCases(RULE, invalid));
+  describe('does not report', () => testMarkedCases(RULE, valid));
 
   describe('messages and related locations', () => {
     it('say what, why and what to do, and never show a hard-coded key', () => {

@@ -1,13 +1,14 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { Project, ts } from 'ts-morph';
-import { analyzeFiles, expectMarks } from '../helpers/marks.js';
+import { analyzeFiles } from '../helpers/marks.js';
+import { testCaseTableSize, testMarkedCases, type MarkedCase } from '../helpers/case-table.js';
 import { assertFixWorks } from '../helpers/fixes.js';
 
 const ID = 'no-shared-conversation-memory';
 
 /** Each case is a small project: marks say what must and must not be reported. */
-const cases: Array<{ name: string; files: Record<string, string>; config?: string }> = [
+const cases: MarkedCase[] = [
   {
     name: 'vercel ai: one module-level history for every request; a Map keyed by session id is fine',
     files: {
@@ -546,18 +547,8 @@ export async function recall(userId: string, q: string) {
   },
 ];
 
-for (const c of cases) {
-  test(c.name, () => {
-    expectMarks(c.files, ID, c.config);
-  });
-}
-
-test('the case table holds many invalid and valid cases', () => {
-  const text = cases.map((c) => Object.values(c.files).join('\n')).join('\n');
-  const invalid = (text.match(new RegExp(`ruleid: ${ID}`, 'g')) ?? []).length;
-  const valid = (text.match(new RegExp(`ok: ${ID}`, 'g')) ?? []).length;
-  assert.ok(invalid >= 25 && valid >= 25, `invalid ${invalid}, valid ${valid}`);
-});
+testMarkedCases(ID, cases);
+testCaseTableSize(ID, cases, 25);
 
 test('the finding names the store, why it is shared, and where it is written', () => {
   const f = analyzeFiles(cases[0].files).findings.filter((x) => x.ruleId === ID);

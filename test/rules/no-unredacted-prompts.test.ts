@@ -1,6 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { analyzeFiles, expectMarks } from '../helpers/marks.js';
+import { analyzeFiles } from '../helpers/marks.js';
+import { testCaseTableSize, testMarkedCases, type MarkedCase } from '../helpers/case-table.js';
 import { applyFix, syntaxErrors } from '../helpers/fixes.js';
 
 const parses = (text: string) => syntaxErrors('a.ts', text).length === 0;
@@ -11,7 +12,7 @@ const OPENAI_CLIENT = `import OpenAI from 'openai';\nexport const openai = new O
 const REDACT = `export function redactPII(text: string): string {\n  return text.replace(/\\S+@\\S+/g, '[EMAIL]');\n}\nexport function maskEmail(email: string): string {\n  return email.replace(/^[^@]+/, '***');\n}\n`;
 
 /** Each case is a small project: marks say what must and must not be reported. */
-const cases: Array<{ name: string; files: Record<string, string>; config?: string }> = [
+const cases: MarkedCase[] = [
   {
     name: 'openai chat.completions: customer fields in a user message; ids and plan are fine',
     files: {
@@ -736,18 +737,8 @@ export async function chat(history: Array<{ role: 'user' | 'assistant'; content:
   },
 ];
 
-for (const c of cases) {
-  test(c.name, () => {
-    expectMarks(c.files, ID, c.config);
-  });
-}
-
-test('reports how many invalid and valid cases the table holds', () => {
-  const text = cases.map((c) => Object.values(c.files).join('\n')).join('\n');
-  const invalid = (text.match(new RegExp(`// ruleid: ${ID}`, 'g')) ?? []).length;
-  const valid = (text.match(new RegExp(`// ok: ${ID}`, 'g')) ?? []).length;
-  assert.ok(invalid >= 30 && valid >= 30, `invalid ${invalid}, valid ${valid}`);
-});
+testMarkedCases(ID, cases);
+testCaseTableSize(ID, cases, 30);
 
 test('the finding names the data, the model call, and the related source location', () => {
   const { findings } = analyzeFiles({

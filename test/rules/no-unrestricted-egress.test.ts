@@ -1,12 +1,13 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { analyzeFiles, expectMarks } from '../helpers/marks.js';
+import { analyzeFiles } from '../helpers/marks.js';
+import { testCaseTableSize, testMarkedCases, type MarkedCase } from '../helpers/case-table.js';
 import { assertFixWorks } from '../helpers/fixes.js';
 
 const ID = 'no-unrestricted-egress';
 
 /** Each case is a small project: marks say what must and must not be reported. */
-const cases: Array<{ name: string; files: Record<string, string>; config?: string }> = [
+const cases: MarkedCase[] = [
   {
     name: 'vercel ai tools: a model-chosen URL; a fixed host with a model-chosen path or query is fine',
     files: {
@@ -545,20 +546,65 @@ export const docs = tool({
 `,
     },
   },
+  {
+    name: 'a host destructured from a parsed URL held in a variable restricts the URL; a sibling argument does not',
+    files: {
+      'tools.ts': `import { tool } from 'ai';
+import { z } from 'zod';
+const ALLOWED_HOSTS = new Set(['docs.example.com']);
+export const page = tool({
+  description: 'Read a page',
+  inputSchema: z.object({ url: z.string() }),
+  execute: async ({ url }) => {
+    const target = new URL(url);
+    const { hostname } = target;
+    if (!ALLOWED_HOSTS.has(hostname)) throw new Error('host not allowed');
+    // ok: ${ID}
+    return (await fetch(url)).text();
+  },
+});
+export const mirror = tool({
+  description: 'Read a page from a mirror',
+  inputSchema: z.object({ mirror: z.string(), url: z.string() }),
+  execute: async (args) => {
+    const { mirror } = args;
+    if (!ALLOWED_HOSTS.has(mirror)) throw new Error('mirror not allowed');
+    // ruleid: ${ID}
+    return (await fetch(args.url)).text();
+  },
+});
+`,
+    },
+  },
+  {
+    name: 'spec tools: a dispatcher reads each tool call\'s arguments beside its name',
+    files: {
+      'travel.ts': `import { GoogleGenAI, Type, type FunctionCall } from '@google/genai';
+const ai = new GoogleGenAI({});
+const openLink = { name: 'open_link', parameters: { type: Type.OBJECT, properties: { url: { type: Type.STRING } } } };
+const placeDetails = { name: 'place_details', parameters: { type: Type.OBJECT, properties: { placeId: { type: Type.STRING } } } };
+async function execute(call: FunctionCall) {
+  const args = (call.args ?? {}) as Record<string, string>;
+  switch (call.name) {
+    case 'open_link':
+      // ruleid: ${ID}
+      return (await fetch(args.url)).text();
+    case 'place_details':
+      // ok: ${ID}
+      return (await fetch('https://places.example.com/v1/' + encodeURIComponent(args.placeId))).json();
+  }
+}
+export async function send(message: string) {
+  const chat = ai.chats.create({ model: 'gemini-2.5-flash', config: { tools: [{ functionDeclarations: [openLink, placeDetails] }] } });
+  const response = await chat.sendMessage({ message });
+  for (const call of response.functionCalls ?? []) await execute(call);
+}`,
+    },
+  },
 ];
 
-for (const c of cases) {
-  test(c.name, () => {
-    expectMarks(c.files, ID, c.config);
-  });
-}
-
-test('the case table holds many invalid and valid cases', () => {
-  const text = cases.map((c) => Object.values(c.files).join('\n')).join('\n');
-  const invalid = (text.match(new RegExp(`ruleid: ${ID}`, 'g')) ?? []).length;
-  const valid = (text.match(new RegExp(`ok: ${ID}`, 'g')) ?? []).length;
-  assert.ok(invalid >= 25 && valid >= 25, `invalid ${invalid}, valid ${valid}`);
-});
+testMarkedCases(ID, cases);
+testCaseTableSize(ID, cases, 25);
 
 const TOOL = {
   'tools.ts': `import { tool } from 'ai';

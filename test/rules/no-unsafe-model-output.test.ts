@@ -1,11 +1,12 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { analyzeFiles, expectMarks } from '../helpers/marks.js';
+import { analyzeFiles } from '../helpers/marks.js';
+import { testCaseTableSize, testMarkedCases, type MarkedCase } from '../helpers/case-table.js';
 
 const ID = 'no-unsafe-model-output';
 
 /** Each case is a small project: marks say what must and must not be reported. */
-const cases: Array<{ name: string; files: Record<string, string>; config?: string }> = [
+const cases: MarkedCase[] = [
   {
     name: 'openai chat: completion text into exec, eval and new Function; a schema enum and an allow list are fine',
     files: {
@@ -444,18 +445,8 @@ void RATES;
   },
 ];
 
-for (const c of cases) {
-  test(c.name, () => {
-    expectMarks(c.files, ID, c.config);
-  });
-}
-
-test('the case table holds many invalid and valid cases', () => {
-  const text = cases.map((c) => Object.values(c.files).join('\n')).join('\n');
-  const invalid = (text.match(new RegExp(`ruleid: ${ID}`, 'g')) ?? []).length;
-  const valid = (text.match(new RegExp(`ok: ${ID}`, 'g')) ?? []).length;
-  assert.ok(invalid >= 25 && valid >= 25, `invalid ${invalid}, valid ${valid}`);
-});
+testMarkedCases(ID, cases);
+testCaseTableSize(ID, cases, 25);
 
 test('the finding names the sink kind, the model call, and the source in another file', () => {
   const c = cases.find((x) => x.name.startsWith('cross-file'))!;

@@ -8,14 +8,11 @@ import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { Project, ts } from 'ts-morph';
 import { analyzeFiles, expectMarks } from '../helpers/marks.js';
+import { testCaseTableSize, testMarkedCases, type MarkedCase } from '../helpers/case-table.js';
 import { applyFix, assertFixWorks, syntaxErrors } from '../helpers/fixes.js';
 
 const RULE = 'no-unscoped-tools';
 
-interface Case {
-  name: string;
-  files: Record<string, string>;
-}
 
 const AI = `import { tool, generateText } from 'ai';\nimport { z } from 'zod';\n`;
 const AGENTS = `import { Agent, tool } from '@openai/agents';\nimport { z } from 'zod';\n`;
@@ -23,7 +20,7 @@ const LC = `import { tool, DynamicTool, DynamicStructuredTool, StructuredTool, T
 const MCP = `import { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';\nimport { z } from 'zod';\nconst server = new McpServer({ name: 'files', version: '1.0.0' });\n`;
 const MASTRA = `import { createTool } from '@mastra/core/tools';\nimport { z } from 'zod';\n`;
 
-const invalid: Case[] = [
+const invalid: MarkedCase[] = [
   {
     name: 'ai: free-form command to execSync',
     files: {
@@ -807,9 +804,142 @@ export async function browse(prompt: string) {
 }`,
     },
   },
+  {
+    name: 'spec tools without a schema: an Anthropic spec taking any object, a Gemini declaration with no parameters, both dispatched by hand',
+    files: {
+      'sales.ts': `import Anthropic from '@anthropic-ai/sdk';
+const anthropic = new Anthropic();
+// ruleid: ${RULE}
+const sendEmail: Anthropic.Tool = { name: 'send_email', description: 'Send an email', input_schema: { type: 'object' } };
+async function executeTool(name: string, input: any) {
+  switch (name) {
+    case 'send_email':
+      return fetch('https://api.mail.example.com/send', { method: 'POST', body: JSON.stringify(input) });
+  }
+}
+export async function draft(q: string) {
+  const res = await anthropic.messages.create({ model: 'claude-sonnet-4-5', max_tokens: 512, messages: [{ role: 'user', content: q }], tools: [sendEmail] });
+  for (const block of res.content) if (block.type === 'tool_use') await executeTool(block.name, block.input);
+}`,
+      'ops.ts': `import { GoogleGenAI } from '@google/genai';
+import { execFile } from 'node:child_process';
+const ai = new GoogleGenAI({});
+const declarations = [
+  // ruleid: ${RULE}
+  { name: 'restart_service', description: 'Restart a service. Pass {service}.' },
+];
+function callFunction(name: string, args: Record<string, any>) {
+  if (name === 'restart_service') return execFile('systemctl', ['restart', args.service]);
+}
+export async function investigate(question: string) {
+  const response = await ai.models.generateContent({ model: 'gemini-2.5-flash', contents: question, config: { tools: [{ functionDeclarations: declarations }] } });
+  for (const call of response.functionCalls ?? []) callFunction(call.name!, call.args ?? {});
+}`,
+    },
+  },
+  {
+    name: 'spec tools sharing a dispatcher: the branch that holds the sink decides which schema applies',
+    files: {
+      'files.ts': `import OpenAI from 'openai';
+import { readFile, writeFile } from 'node:fs/promises';
+const openai = new OpenAI();
+const tools = [
+  { type: 'function' as const, function: { name: 'read_report', parameters: { type: 'object', properties: { path: { type: 'string', enum: ['q1.md', 'q2.md'] } } } } },
+  { type: 'function' as const, function: { name: 'save_note', parameters: { type: 'object', properties: { path: { type: 'string' }, text: { type: 'string' } } } } },
+];
+async function runTool(name: string, args: { path: string; text?: string }) {
+  switch (name) {
+    case 'read_report':
+      // ok: ${RULE}
+      return readFile(args.path, 'utf8');
+    case 'save_note':
+      // ruleid: ${RULE}
+      return writeFile(args.path, args.text ?? '');
+  }
+}
+export async function ask(q: string) {
+  const res = await openai.chat.completions.create({ model: 'gpt-4.1', messages: [{ role: 'user', content: q }], tools });
+  for (const call of res.choices[0].message.tool_calls ?? []) await runTool(call.function.name, JSON.parse(call.function.arguments));
+}`,
+    },
+  },
+  {
+    name: 'spec tools run through a handler map indexed by the tool name',
+    files: {
+      'agent.ts': `import OpenAI from 'openai';
+import { exec } from 'node:child_process';
+const openai = new OpenAI();
+const handlers: Record<string, (args: any) => unknown> = {
+  run_shell: (args: { command: string }) => {
+    // ruleid: ${RULE}
+    return exec(args.command);
+  },
+  uptime: () => exec('uptime'),
+};
+export async function ops(q: string) {
+  const response = await openai.responses.create({
+    model: 'gpt-4.1',
+    input: q,
+    tools: [
+      { type: 'function', name: 'run_shell', parameters: { type: 'object', properties: { command: { type: 'string' } } }, strict: true },
+      { type: 'function', name: 'uptime', parameters: { type: 'object', properties: {}, additionalProperties: false }, strict: true },
+      { type: 'web_search' },
+    ],
+  });
+  for (const item of response.output) if (item.type === 'function_call') await handlers[item.name](JSON.parse(item.arguments));
+}`,
+    },
+  },
 ];
 
-const valid: Case[] = [
+const valid: MarkedCase[] = [
+  {
+    name: 'spec tools: a Gemini Type.INTEGER parameter is no free text',
+    files: {
+      'metrics.ts': `import { GoogleGenAI, Type } from '@google/genai';
+import pg from 'pg';
+const ai = new GoogleGenAI({});
+const db = new pg.Pool();
+const errorRate = { name: 'error_rate', parameters: { type: Type.OBJECT, properties: { minutes: { type: Type.INTEGER } }, required: ['minutes'] } };
+async function callFunction(name: string, args: Record<string, any>) {
+  if (name === 'error_rate') {
+    // ok: ${RULE}
+    return db.query(\`SELECT errors FROM http_minutely WHERE minute > now() - interval '\${args.minutes} minutes'\`);
+  }
+}
+export async function investigate(question: string) {
+  const response = await ai.models.generateContent({ model: 'gemini-2.5-flash', contents: question, config: { tools: [{ functionDeclarations: [errorRate] }] } });
+  for (const call of response.functionCalls ?? []) await callFunction(call.name!, call.args ?? {});
+}`,
+    },
+  },
+  {
+    name: 'spec tools: a declaration without parameters whose branch reads no arguments, and a provider-run tool',
+    files: {
+      'ops.ts': `import { GoogleGenAI } from '@google/genai';
+import Anthropic from '@anthropic-ai/sdk';
+import { execFile } from 'node:child_process';
+const ai = new GoogleGenAI({});
+const anthropic = new Anthropic();
+// ok: ${RULE}
+const uptime = { name: 'uptime', description: 'Host uptime' };
+async function callFunction(name: string, args: Record<string, unknown>) {
+  if (name === 'uptime') return execFile('uptime', []);
+  return { error: 'unknown function', args };
+}
+export async function investigate(question: string) {
+  const response = await ai.models.generateContent({ model: 'gemini-2.5-flash', contents: question, config: { tools: [{ functionDeclarations: [uptime] }] } });
+  for (const call of response.functionCalls ?? []) await callFunction(call.name!, call.args ?? {});
+  return anthropic.messages.create({
+    model: 'claude-sonnet-4-5',
+    max_tokens: 512,
+    messages: [{ role: 'user', content: question }],
+    // ok: ${RULE}
+    tools: [{ type: 'web_search_20250305', name: 'web_search', max_uses: 3 }],
+  });
+}`,
+    },
+  },
   {
     name: 'ai: enum command, number limit',
     files: {
@@ -1311,6 +1441,7 @@ export const batch = tool({
   },
   {
     name: 'an allow list named in the config',
+    config: { allowListChecks: ['approveTable'] },
     files: {
       'lib/policy.ts': `export function approveTable(name: string) {
   return name;
@@ -1411,17 +1542,9 @@ export async function summarize(text: string) {
 ];
 
 describe(RULE, () => {
-  describe('invalid', () => {
-    for (const c of invalid) it(c.name, () => void expectMarks(c.files, RULE));
-  });
-  describe('valid', () => {
-    for (const c of valid) {
-      it(c.name, () => {
-        const config = c.name === 'an allow list named in the config' ? { allowListChecks: ['approveTable'] } : undefined;
-        expectMarks(c.files, RULE, config);
-      });
-    }
-  });
+  testCaseTableSize(RULE, [...invalid, ...valid], 25);
+  describe('invalid', () => testMarkedCases(RULE, invalid));
+  describe('valid', () => testMarkedCases(RULE, valid));
 
   it('without the config entry the named check is just a function', () => {
     const c = valid.find((x) => x.name === 'an allow list named in the config')!;

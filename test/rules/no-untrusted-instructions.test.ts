@@ -1,6 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { analyzeFiles, expectMarks } from '../helpers/marks.js';
+import { analyzeFiles } from '../helpers/marks.js';
+import { testCaseTableSize, testMarkedCases, type MarkedCase } from '../helpers/case-table.js';
 import { applyFix, assertFixWorks, syntaxErrors } from '../helpers/fixes.js';
 
 const ID = 'no-untrusted-instructions';
@@ -11,7 +12,7 @@ export const vectorStore = new MemoryVectorStore(new OpenAIEmbeddings());
 `;
 
 /** Each case is a small project: marks say what must and must not be reported. */
-const cases: Array<{ name: string; files: Record<string, string>; config?: string }> = [
+const cases: MarkedCase[] = [
   {
     name: 'vercel ai: a fetched page in `system` is reported; the same page as a delimited prompt is not',
     files: {
@@ -815,18 +816,8 @@ export async function styled(q: string) {
   },
 ];
 
-for (const c of cases) {
-  test(c.name, () => {
-    expectMarks(c.files, ID, c.config);
-  });
-}
-
-test('the case table holds many invalid and valid cases', () => {
-  const text = cases.map((c) => Object.values(c.files).join('\n')).join('\n');
-  const invalid = (text.match(new RegExp(`// ruleid: ${ID}`, 'g')) ?? []).length;
-  const valid = (text.match(new RegExp(`// ok: ${ID}`, 'g')) ?? []).length;
-  assert.ok(invalid >= 25 && valid >= 25, `invalid ${invalid}, valid ${valid}`);
-});
+testMarkedCases(ID, cases);
+testCaseTableSize(ID, cases, 25);
 
 test('the finding names the source, the instructions, and points at the source in another file', () => {
   const { findings } = analyzeFiles(cases[1].files);

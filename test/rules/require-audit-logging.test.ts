@@ -1,6 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { analyzeFiles, expectMarks } from '../helpers/marks.js';
+import { analyzeFiles } from '../helpers/marks.js';
+import { testCaseTableSize, testMarkedCases, type MarkedCase } from '../helpers/case-table.js';
 import { applyFix, assertFixWorks } from '../helpers/fixes.js';
 
 const ID = 'require-audit-logging';
@@ -8,7 +9,7 @@ const ID = 'require-audit-logging';
 const PINO = `import pino from 'pino';\nexport const logger = pino({ level: 'info' });\n`;
 const WINSTON = `import winston from 'winston';\nexport const log = winston.createLogger({ transports: [new winston.transports.Console()] });\n`;
 
-const cases: Array<{ name: string; files: Record<string, string>; config?: string }> = [
+const cases: MarkedCase[] = [
   {
     name: 'openai: no log at all, console output only, and a pino log around the call',
     files: {
@@ -607,20 +608,75 @@ export async function a(q: string) {
 `,
     },
   },
+  {
+    name: 'spec tools: the dispatch branch or handler runs the tool; a log or span in it counts',
+    files: {
+      'lib/logger.ts': PINO,
+      'sales.ts': `import Anthropic from '@anthropic-ai/sdk';
+const anthropic = new Anthropic();
+// ruleid: ${ID}
+const crmLookup: Anthropic.Tool = { name: 'crm_lookup', description: 'Look up an account', input_schema: { type: 'object', properties: { id: { type: 'string' } } } };
+async function executeTool(name: string, input: { id: string }) {
+  switch (name) {
+    case 'crm_lookup':
+      return fetch('https://crm.example.com/accounts/' + encodeURIComponent(input.id));
+  }
+}
+export async function draft(q: string) {
+  // ruleid: ${ID}
+  const res = await anthropic.messages.create({ model: 'claude-sonnet-4-5', max_tokens: 512, messages: [{ role: 'user', content: q }], tools: [crmLookup] });
+  for (const block of res.content) if (block.type === 'tool_use') await executeTool(block.name, block.input as { id: string });
+}`,
+      'billing.ts': `import OpenAI from 'openai';
+import { trace } from '@opentelemetry/api';
+import { logger } from './lib/logger';
+const openai = new OpenAI();
+const tracer = trace.getTracer('billing');
+const tools = [
+  // ok: ${ID}
+  { type: 'function' as const, function: { name: 'invoice_total', parameters: { type: 'object', properties: { id: { type: 'string', format: 'uuid' } } } } },
+];
+export async function answer(q: string) {
+  logger.info({ event: 'model_call' }, 'billing question');
+  // ok: ${ID}
+  const res = await openai.chat.completions.create({ model: 'gpt-4.1', messages: [{ role: 'user', content: q }], tools });
+  for (const call of res.choices[0].message.tool_calls ?? []) {
+    if (call.type === 'function' && call.function.name === 'invoice_total') {
+      await tracer.startActiveSpan('tool.invoice_total', async (span) => {
+        span.end();
+        return JSON.parse(call.function.arguments);
+      });
+    }
+  }
+}`,
+      'ops.ts': `import { GoogleGenAI } from '@google/genai';
+import { logger } from './lib/logger';
+const ai = new GoogleGenAI({});
+const handlers: Record<string, (args: any) => Promise<unknown>> = {
+  restart: async (args: { service: string }) => {
+    logger.info({ event: 'tool_call', tool: 'restart', service: args.service }, 'restart');
+    return { ok: true };
+  },
+  status: async (args: { service: string }) => ({ up: args.service.length > 0 }),
+};
+const declarations = [
+  // ok: ${ID}
+  { name: 'restart', parameters: { type: 'object', properties: { service: { type: 'string' } } } },
+  // ruleid: ${ID}
+  { name: 'status', parameters: { type: 'object', properties: { service: { type: 'string' } } } },
+];
+export async function investigate(q: string) {
+  logger.info({ event: 'model_call' }, 'ops question');
+  // ok: ${ID}
+  const response = await ai.models.generateContent({ model: 'gemini-2.5-flash', contents: q, config: { tools: [{ functionDeclarations: declarations }] } });
+  return Promise.all((response.functionCalls ?? []).map((call) => handlers[call.name!](call.args)));
+}`,
+    },
+  },
 ];
 
-for (const c of cases) {
-  test(c.name, () => {
-    expectMarks(c.files, ID, c.config);
-  });
-}
-
-test('the case table holds many invalid and valid cases', () => {
-  const text = cases.map((c) => Object.values(c.files).join('\n')).join('\n');
-  const invalid = (text.match(new RegExp(`// ruleid: ${ID}`, 'g')) ?? []).length;
-  const valid = (text.match(new RegExp(`// ok: ${ID}`, 'g')) ?? []).length;
-  assert.ok(invalid >= 30 && valid >= 30, `invalid ${invalid}, valid ${valid}`);
-});
+testMarkedCases(ID, cases);
+testCaseTableSize(ID, cases, 30);
 
 function only(files: Record<string, string>, config?: string) {
   return analyzeFiles(files, config).findings.filter((f) => f.ruleId === ID);

@@ -15,11 +15,46 @@ import { rowPathReached, sourceRowsOf } from './rows.js';
 
 export type SourcePredicate = (node: Node, path: readonly string[]) => SourceMatch | undefined;
 
-/** Maps the parameter through which a tool receives the model's arguments to its tool. */
-export function toolInputParams(model: AgentModel): Map<Node, Tool> {
-  const out = new Map<Node, Tool>();
-  for (const t of model.tools()) if (t.input) out.set(t.input.param, t);
+/** Maps the parameter through which a tool receives the model's arguments to its tools (spec tools one function dispatches share it). */
+export function toolInputParams(model: AgentModel): Map<Node, Tool[]> {
+  const out = new Map<Node, Tool[]>();
+  for (const t of model.tools()) {
+    if (!t.input) continue;
+    const list = out.get(t.input.param);
+    if (list) list.push(t);
+    else out.set(t.input.param, [t]);
+  }
   return out;
+}
+
+/**
+ * The tools sharing an input parameter that `path` reads their arguments through, narrowed to the
+ * one whose dispatch branch holds `at` when there is one; with the argument fields read.
+ */
+export function toolsReading(tools: readonly Tool[], path: readonly string[], at?: Node): { tools: Tool[]; fields: readonly string[] } | undefined {
+  let fields: readonly string[] | undefined;
+  let reading: Tool[] = [];
+  for (const t of tools) {
+    const f = toolArgumentPath(t, path);
+    if (!f) continue;
+    fields ??= f;
+    reading.push(t);
+  }
+  if (!fields) return undefined;
+  const holding = at ? toolsRunningAt(reading, at) : [];
+  if (holding.length) reading = holding;
+  return { tools: reading, fields };
+}
+
+/** Of these tools, those whose execute (a function, a dispatch branch) holds `at`. */
+export function toolsRunningAt(tools: readonly Tool[], at: Node): Tool[] {
+  return tools.filter((t) => t.execute && t.execute.getSourceFile() === at.getSourceFile() && t.execute.getStart() <= at.getStart() && at.getEnd() <= t.execute.getEnd());
+}
+
+/** Whether argument `field` leaves the model no free choice: every one of the tools that declares it constrains it. */
+export function argumentConstrained(tools: readonly Tool[], field: string): boolean {
+  const declared = tools.map((t) => t.params.find((p) => p.name === field)).filter((p) => !!p);
+  return declared.length > 0 && declared.every((p) => p.constrained);
 }
 
 /**
@@ -40,11 +75,13 @@ export function toolArgumentPath(tool: Tool, path: readonly string[]): readonly 
 export function toolInputSource(model: AgentModel): SourcePredicate {
   const params = toolInputParams(model);
   return (node, path) => {
-    const tool = params.get(node);
-    const fields = tool && toolArgumentPath(tool, path);
-    if (!tool || !fields) return undefined;
-    if (fields[0] !== undefined && tool.params.find((p) => p.name === fields[0])?.constrained) return undefined;
-    return { label: fields[0] ? `argument \`${fields[0]}\` of tool "${tool.name}"` : `the input of tool "${tool.name}"`, node };
+    const candidates = params.get(node);
+    const reading = candidates && toolsReading(candidates, path);
+    if (!reading) return undefined;
+    const [field] = reading.fields;
+    if (field !== undefined && argumentConstrained(reading.tools, field)) return undefined;
+    const tool = reading.tools.find((t) => field === undefined || t.params.some((p) => p.name === field)) ?? reading.tools[0];
+    return { label: field ? `argument \`${field}\` of tool "${tool.name}"` : `the input of tool "${tool.name}"`, node };
   };
 }
 

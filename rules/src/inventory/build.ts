@@ -13,8 +13,9 @@ import { Recognizers, matchSink } from '../dataflow/recognizers.js';
 import { sinksIn } from '../dataflow/sinks.js';
 import { isRetrievalCall } from '../dataflow/sources.js';
 import { providerOfModelString } from '../model/frameworks/index.js';
-import { argAt, isFunctionLike, propertyOf, unwrap, type AgentModel } from '../model/model.js';
+import { argAt, propertyOf, unwrap, type AgentModel } from '../model/model.js';
 import type { Agent, Credential, ModelCall, SdkClient, Tool } from '../model/types.js';
+import { executedCode } from '../model/tool-specs.js';
 import { isTestFile } from '../project/files.js';
 import { allRules } from '../rules/index.js';
 import type { Finding } from '../types.js';
@@ -123,7 +124,7 @@ class InventoryBuilder {
     };
 
     const toolItems: ToolItem[] = tools.map((t) => {
-      const fn = t.execute && isFunctionLike(t.execute) ? t.execute : undefined;
+      const fn = executedCode(t);
       return {
         id: this.toolId(t),
         name: t.name,
@@ -397,7 +398,7 @@ class InventoryBuilder {
       identities: [...agents.filter((a) => inProject(a.node)).map((a) => this.agentId(a)), ...standalone.map((c) => this.clientId(c))],
       sensitiveCalls: sensitive,
       loggedCalls: calls.filter((c) => !c.row.session).map((c) => callItem.get(c)!.id),
-      loggedTools: tools.filter((t) => t.execute && isFunctionLike(t.execute)).map((t) => toolItem.get(t)!.id),
+      loggedTools: tools.filter((t) => executedCode(t)).map((t) => toolItem.get(t)!.id),
     };
   }
 }

@@ -5,8 +5,9 @@ import type { FindingFix } from '../types.js';
 import { isConstrainedSchema, isFunctionLike, propertyOf, unwrap } from '../model/model.js';
 import { lastSegment, matchSink, type SinkKind, type SinkMatch } from '../dataflow/recognizers.js';
 import type { SourceMatch, TaintPath, TaintQuery } from '../dataflow/flow.js';
-import { toolArgumentPath, toolCallField, toolInputParams } from '../dataflow/sources.js';
+import { argumentConstrained, toolCallField, toolInputParams, toolsReading, toolsRunningAt } from '../dataflow/sources.js';
 import { FlowGuards } from '../dataflow/restrictions.js';
+import { nameTestOf } from '../model/tool-specs.js';
 import { lineIndent, quoted } from '../util/edits.js';
 import { descendantsOfKinds } from '../util/walk.js';
 
@@ -56,15 +57,18 @@ function wholeInputConstrained(tool: Tool, ctx: RuleContext): boolean {
   return !!tool.schemaNode && tool.schemaKind !== 'any' && isConstrainedSchema(tool.schemaNode, ctx.model);
 }
 
-/** The tool's function reads its input (an unused or `_`-prefixed parameter takes nothing from the model). */
+/**
+ * The tool's function reads its input (an unused or `_`-prefixed parameter takes nothing from the
+ * model); for a dispatched spec tool, its branch reads the parameter or variable the arguments are in.
+ */
 function readsInput(tool: Tool): boolean {
   const param = tool.input?.param;
-  if (!param || !Node.isParameterDeclaration(param)) return false;
+  if (!param || !(Node.isParameterDeclaration(param) || Node.isVariableDeclaration(param))) return false;
   const nameNode = param.getNameNode();
   if (!Node.isIdentifier(nameNode)) return true;
   const name = nameNode.getText();
   if (name.startsWith('_')) return false;
-  const body = (tool.execute as import('ts-morph').ArrowFunction).getBody?.();
+  const body = tool.execute && isFunctionLike(tool.execute) ? (tool.execute as import('ts-morph').ArrowFunction).getBody() : tool.execute;
   return !!body && descendantsOfKinds(body, [SyntaxKind.Identifier]).some((id) => id.getText() === name);
 }
 
@@ -96,16 +100,20 @@ interface Hit {
 }
 
 class ToolFlows {
-  private readonly params: Map<Node, Tool>;
+  private readonly params: Map<Node, Tool[]>;
   private readonly guards: FlowGuards;
   /** Which tool (and argument) each source match came from. */
   private readonly hits = new WeakMap<SourceMatch, Hit>();
+
+  /** Tools declared as plain specs to model calls, whose dispatch branches say which tool a sink belongs to. */
+  private readonly specTools: Tool[];
 
   /** Model calls handed tools whose calls come back to the code (no execute of their own). */
   private readonly dispatching: Set<Node>;
 
   constructor(private readonly ctx: RuleContext) {
     this.params = toolInputParams(ctx.model);
+    this.specTools = ctx.model.tools().filter((t) => t.modelCalls);
     this.guards = new FlowGuards(ctx);
     this.dispatching = new Set(ctx.model.modelCalls().filter((c) => c.row.toolCalls && c.toolsArg).map((c) => c.node));
   }
@@ -126,7 +134,7 @@ class ToolFlows {
   openFlows(arg: Node, sink: Node, kind: SinkKind): TaintPath[] {
     const restricted = new Set<string>();
     for (let round = 0; round < MAX_ROUNDS; round++) {
-      const paths = this.ctx.flow.taint(arg, this.query(kind, 0, restricted));
+      const paths = this.ctx.flow.taint(arg, this.query(kind, sink, 0, restricted));
       const open = paths.filter((p) => !this.guards.isRestricted(p, sink, kind));
       if (open.length > 0) return open;
       const before = restricted.size;
@@ -136,10 +144,10 @@ class ToolFlows {
     return [];
   }
 
-  private query(kind: SinkKind, nesting: number, restricted: Set<string> = new Set()): TaintQuery {
+  private query(kind: SinkKind, sink: Node, nesting: number, restricted: Set<string> = new Set()): TaintQuery {
     return {
       source: (node, path) => {
-        const hit = this.source(node, path, kind, nesting);
+        const hit = this.source(node, path, kind, sink, nesting);
         return hit && restricted.has(argumentKey(hit.node, this.hits.get(hit)?.field)) ? undefined : hit;
       },
       sanitizer: (call) => this.sanitizes(call, kind),
@@ -148,37 +156,46 @@ class ToolFlows {
     };
   }
 
-  private source(node: Node, path: readonly string[], kind: SinkKind, nesting: number): SourceMatch | undefined {
-    const tool = this.params.get(node);
-    if (tool) {
-      const fields = toolArgumentPath(tool, path);
-      if (!fields) return undefined;
-      const field = fields[0];
-      if (field === undefined ? wholeInputConstrained(tool, this.ctx) : tool.params.find((p) => p.name === field)?.constrained) return undefined;
+  private source(node: Node, path: readonly string[], kind: SinkKind, sink: Node, nesting: number): SourceMatch | undefined {
+    const candidates = this.params.get(node);
+    if (candidates) {
+      // Spec tools one function dispatches share its parameter: the branch holding the sink says which runs.
+      const reading = toolsReading(candidates, path, sink);
+      if (!reading) return undefined;
+      const [field] = reading.fields;
+      if (this.constrainedFor(reading.tools, field)) return undefined;
+      const tool = reading.tools.find((t) => field === undefined || t.params.some((p) => p.name === field)) ?? reading.tools[0];
       const hit = { label: field ? `argument \`${field}\`` : 'its input', node };
       this.hits.set(hit, { tool, field });
       return hit;
     }
-    if (this.dispatching.has(node)) return this.toolCallArguments(node as CallExpression, path);
+    if (this.dispatching.has(node)) return this.toolCallArguments(node as CallExpression, path, sink);
     // `Schema.parse(args)`: the parsed value is the arguments again unless the schema constrains this field.
-    if (Node.isCallExpression(node) && nesting < MAX_PARSE_NESTING) return this.throughSchemaParse(node, path, kind, nesting);
+    if (Node.isCallExpression(node) && nesting < MAX_PARSE_NESTING) return this.throughSchemaParse(node, path, kind, sink, nesting);
     return undefined;
   }
 
+  /** The argument `field` (the whole input when undefined) leaves the model no free choice in any of these tools. */
+  private constrainedFor(tools: readonly Tool[], field: string | undefined): boolean {
+    return field === undefined ? tools.every((t) => wholeInputConstrained(t, this.ctx)) : argumentConstrained(tools, field);
+  }
+
   /** `JSON.parse(toolCall.function.arguments).cmd` read from a model call's result: the model chose it. */
-  private toolCallArguments(node: CallExpression, path: readonly string[]): SourceMatch | undefined {
+  private toolCallArguments(node: CallExpression, path: readonly string[], sink: Node): SourceMatch | undefined {
     const call = this.ctx.model.classify(node);
     if (call?.kind !== 'modelCall') return undefined;
     const read = toolCallField(call, path);
     if (read === undefined) return undefined;
     const field = read || undefined;
-    if (declaredConstrained(call, field, this.ctx)) return undefined;
+    // The dispatch branch that holds the sink says which of the declared tools runs.
+    const running = toolsRunningAt(this.specTools.filter((t) => t.modelCalls!.includes(call)), sink);
+    if (running.length ? this.constrainedFor(running, field) : declaredConstrained(call, field, this.ctx)) return undefined;
     const hit = { label: field ? `argument \`${field}\`` : 'its arguments', node };
     this.hits.set(hit, { call, field });
     return hit;
   }
 
-  private throughSchemaParse(call: CallExpression, path: readonly string[], kind: SinkKind, nesting: number): SourceMatch | undefined {
+  private throughSchemaParse(call: CallExpression, path: readonly string[], kind: SinkKind, sink: Node, nesting: number): SourceMatch | undefined {
     const callee = call.getExpression();
     const input = call.getArguments()[0];
     if (!Node.isPropertyAccessExpression(callee) || !/^(parse|safeParse|parseAsync|safeParseAsync)$/.test(callee.getName()) || !input) return undefined;
@@ -188,7 +205,7 @@ class ToolFlows {
     const schema = this.ctx.model.valueOf(callee.getExpression());
     const fieldSchema = fields[0] ? objectField(schema, fields[0], this.ctx) : schema;
     if (fieldSchema && isConstrainedSchema(fieldSchema, this.ctx.model)) return undefined;
-    const inner = this.ctx.flow.taint(input, this.query(kind, nesting + 1))[0];
+    const inner = this.ctx.flow.taint(input, this.query(kind, sink, nesting + 1))[0];
     const innerHit = inner && this.hits.get(inner.source);
     if (!inner || !innerHit) return undefined;
     // The field read from the parsed value is the argument's field.
@@ -252,23 +269,10 @@ function declaredConstrained(call: ModelCall, field: string | undefined, ctx: Ru
 
 /** The name a hand-written dispatch compares the tool call's name with: `if (call.name === 'run_sql')`, `case 'run_sql':`. */
 function dispatchName(sink: Node, path: TaintPath): string | undefined {
-  const literal = (n: Node | undefined) => (n && (Node.isStringLiteral(n) || Node.isNoSubstitutionTemplateLiteral(n)) ? n.getLiteralValue() : undefined);
-  const namesTool = (n: Node) => /(^|\.)(name|toolName|functionName)$/i.test(n.getText().replace(/\s+/g, ''));
   for (const start of [sink, ...path.steps]) {
     for (const anc of start.getAncestors()) {
-      if (Node.isCaseClause(anc)) {
-        const sw = anc.getFirstAncestorByKind(SyntaxKind.SwitchStatement);
-        const name = literal(anc.getExpression());
-        if (sw && name && namesTool(sw.getExpression())) return name;
-      }
-      if (Node.isIfStatement(anc)) {
-        const cond = unwrap(anc.getExpression());
-        if (Node.isBinaryExpression(cond) && /^={2,3}$/.test(cond.getOperatorToken().getText())) {
-          const [l, r] = [unwrap(cond.getLeft()), unwrap(cond.getRight())];
-          const name = namesTool(l) ? literal(r) : namesTool(r) ? literal(l) : undefined;
-          if (name) return name;
-        }
-      }
+      const test = nameTestOf(anc);
+      if (test && test.region.getStart() <= start.getStart() && start.getEnd() <= test.region.getEnd()) return test.name;
       if (isFunctionLike(anc)) break;
     }
   }

@@ -5,6 +5,7 @@ import type { CallLike, ModelCall, Tool } from '../model/types.js';
 import type { FindingFix, TextEdit } from '../types.js';
 import { addNamedImport, importSpecifier, lineIndent, quoted } from '../util/edits.js';
 import { exportedValues } from '../util/exports.js';
+import { executedCode } from '../model/tool-specs.js';
 
 /**
  * Decides whether code runs inside a structured log or trace: a logger call in an enclosing
@@ -315,8 +316,8 @@ export default defineRule({
         });
       }
       for (const tool of ctx.model.toolsIn(sf)) {
-        const exec = tool.execute;
-        if (!exec || !isFunctionLike(exec)) continue;
+        const exec = executedCode(tool);
+        if (!exec) continue;
         if (ctx.recognizers.frameworkTracingOn(tool.framework) || insideTracingWrapper(ctx, exec) || tracedTools().has(tool)) continue;
         if (scope.isLogged(exec) || scope.logs(exec)) continue;
         const fields = [`event: 'tool_call'`, `tool: ${quoted(tool.name)}`, ...inputNames(exec)].join(', ');

@@ -2,7 +2,7 @@
  * The framework tables. Each one is data only: adding a framework means adding a table here,
  * never touching a rule. Shapes were checked against each SDK's published API.
  */
-import type { FrameworkTable, ImportRef } from './table.js';
+import type { FrameworkTable, ImportRef, ToolSpecRow } from './table.js';
 
 const OPENAI: ImportRef = { module: 'openai', export: 'default' };
 const OPENAI_NAMED: ImportRef = { module: 'openai', export: 'OpenAI' };
@@ -97,6 +97,13 @@ export function defaultEnvOfModelString(model: string): string[] {
 const OPENAI_CHAT_TOOL_CALLS = ['choices.message.tool_calls.function.arguments', 'choices.message.tool_calls.function.parsed_arguments'];
 const GEMINI_TOOL_CALLS = ['functionCalls.args', 'candidates.content.parts.functionCall.args'];
 
+/** Tools declared as plain JSON specs, per API (see ModelCallRow.toolSpec). */
+const OPENAI_CHAT_TOOL_SPEC: ToolSpecRow = { kind: 'tool', construct: 'spec', types: ['function'], name: 'function.name', description: 'function.description', schema: 'function.parameters', callName: 'function.name', callArguments: 'function.arguments' };
+const OPENAI_RESPONSES_TOOL_SPEC: ToolSpecRow = { kind: 'tool', construct: 'spec', types: ['function'], name: 'name', description: 'description', schema: 'parameters', callName: 'name', callArguments: 'arguments' };
+// Anthropic's own tools (`bash_20250124`, `web_search_20250305`) carry a versioned `type`; client tools have none or `custom`.
+const ANTHROPIC_TOOL_SPEC: ToolSpecRow = { kind: 'tool', construct: 'spec', types: ['custom'], name: 'name', description: 'description', schema: 'input_schema', callName: 'name', callArguments: 'input' };
+const GEMINI_TOOL_SPEC: ToolSpecRow = { kind: 'tool', construct: 'spec', list: 'functionDeclarations', name: 'name', description: 'description', schema: 'parameters|parametersJsonSchema', callName: 'name', callArguments: 'args' };
+
 const langchainModelRefs: ImportRef[] = LANGCHAIN_CHAT_MODELS.map(([exp, mod]) => ({ module: mod, export: exp }));
 
 export const FRAMEWORKS: FrameworkTable[] = [
@@ -121,15 +128,15 @@ export const FRAMEWORKS: FrameworkTable[] = [
         execute: '0.function',
       })),
       ...[OPENAI, OPENAI_NAMED, AZURE_OPENAI].flatMap((c) => [
-        { kind: 'modelCall' as const, on: { rowFrom: c, method: ['chat', 'completions', 'create'] }, prompt: ['0.messages'], tools: '0.tools', model: '0.model', output: true, toolCalls: OPENAI_CHAT_TOOL_CALLS },
-        { kind: 'modelCall' as const, on: { rowFrom: c, method: ['chat', 'completions', 'parse'] }, prompt: ['0.messages'], tools: '0.tools', model: '0.model', output: true, toolCalls: OPENAI_CHAT_TOOL_CALLS, outputSchema: '0.response_format' },
-        { kind: 'modelCall' as const, on: { rowFrom: c, method: ['chat', 'completions', 'stream'] }, prompt: ['0.messages'], tools: '0.tools', model: '0.model', output: true },
+        { kind: 'modelCall' as const, on: { rowFrom: c, method: ['chat', 'completions', 'create'] }, prompt: ['0.messages'], tools: '0.tools', model: '0.model', output: true, toolCalls: OPENAI_CHAT_TOOL_CALLS, toolSpec: OPENAI_CHAT_TOOL_SPEC },
+        { kind: 'modelCall' as const, on: { rowFrom: c, method: ['chat', 'completions', 'parse'] }, prompt: ['0.messages'], tools: '0.tools', model: '0.model', output: true, toolCalls: OPENAI_CHAT_TOOL_CALLS, outputSchema: '0.response_format', toolSpec: OPENAI_CHAT_TOOL_SPEC },
+        { kind: 'modelCall' as const, on: { rowFrom: c, method: ['chat', 'completions', 'stream'] }, prompt: ['0.messages'], tools: '0.tools', model: '0.model', output: true, toolSpec: OPENAI_CHAT_TOOL_SPEC },
         { kind: 'modelCall' as const, on: { rowFrom: c, method: ['chat', 'completions', 'runTools'] }, prompt: ['0.messages'], tools: '0.tools', model: '0.model', output: true },
-        { kind: 'modelCall' as const, on: { rowFrom: c, method: ['beta', 'chat', 'completions', 'parse'] }, prompt: ['0.messages'], tools: '0.tools', model: '0.model', output: true, toolCalls: OPENAI_CHAT_TOOL_CALLS, outputSchema: '0.response_format' },
-        { kind: 'modelCall' as const, on: { rowFrom: c, method: ['beta', 'chat', 'completions', 'stream'] }, prompt: ['0.messages'], tools: '0.tools', model: '0.model', output: true },
-        { kind: 'modelCall' as const, on: { rowFrom: c, method: ['responses', 'create'] }, prompt: ['0.input'], system: ['0.instructions'], tools: '0.tools', model: '0.model', output: true, toolCalls: ['output.arguments', 'output.parsed_arguments', 'output.input'] },
-        { kind: 'modelCall' as const, on: { rowFrom: c, method: ['responses', 'parse'] }, prompt: ['0.input'], system: ['0.instructions'], tools: '0.tools', model: '0.model', output: true, toolCalls: ['output.arguments', 'output.parsed_arguments', 'output.input'], outputSchema: '0.text.format' },
-        { kind: 'modelCall' as const, on: { rowFrom: c, method: ['responses', 'stream'] }, prompt: ['0.input'], system: ['0.instructions'], tools: '0.tools', model: '0.model', output: true },
+        { kind: 'modelCall' as const, on: { rowFrom: c, method: ['beta', 'chat', 'completions', 'parse'] }, prompt: ['0.messages'], tools: '0.tools', model: '0.model', output: true, toolCalls: OPENAI_CHAT_TOOL_CALLS, outputSchema: '0.response_format', toolSpec: OPENAI_CHAT_TOOL_SPEC },
+        { kind: 'modelCall' as const, on: { rowFrom: c, method: ['beta', 'chat', 'completions', 'stream'] }, prompt: ['0.messages'], tools: '0.tools', model: '0.model', output: true, toolSpec: OPENAI_CHAT_TOOL_SPEC },
+        { kind: 'modelCall' as const, on: { rowFrom: c, method: ['responses', 'create'] }, prompt: ['0.input'], system: ['0.instructions'], tools: '0.tools', model: '0.model', output: true, toolCalls: ['output.arguments', 'output.parsed_arguments', 'output.input'], toolSpec: OPENAI_RESPONSES_TOOL_SPEC },
+        { kind: 'modelCall' as const, on: { rowFrom: c, method: ['responses', 'parse'] }, prompt: ['0.input'], system: ['0.instructions'], tools: '0.tools', model: '0.model', output: true, toolCalls: ['output.arguments', 'output.parsed_arguments', 'output.input'], outputSchema: '0.text.format', toolSpec: OPENAI_RESPONSES_TOOL_SPEC },
+        { kind: 'modelCall' as const, on: { rowFrom: c, method: ['responses', 'stream'] }, prompt: ['0.input'], system: ['0.instructions'], tools: '0.tools', model: '0.model', output: true, toolSpec: OPENAI_RESPONSES_TOOL_SPEC },
         { kind: 'modelCall' as const, on: { rowFrom: c, method: ['completions', 'create'] }, prompt: ['0.prompt'], model: '0.model', output: true },
         { kind: 'modelCall' as const, on: { rowFrom: c, method: ['embeddings', 'create'] }, prompt: ['0.input'], model: '0.model' },
       ]),
@@ -203,6 +210,7 @@ export const FRAMEWORKS: FrameworkTable[] = [
           output: true,
           toolCalls: ['content.input'],
           outputSchema: '0.output_format',
+          toolSpec: ANTHROPIC_TOOL_SPEC,
         })),
       ),
       ...[ANTHROPIC, ANTHROPIC_NAMED].map((c) => ({ kind: 'modelCall' as const, on: { rowFrom: c, method: ['completions', 'create'] }, prompt: ['0.prompt'], model: '0.model', output: true })),
@@ -345,9 +353,10 @@ export const FRAMEWORKS: FrameworkTable[] = [
         model: '0.model',
         output: true,
         toolCalls: GEMINI_TOOL_CALLS,
+        toolSpec: GEMINI_TOOL_SPEC,
       })),
       { kind: 'modelCall', on: { rowFrom: GOOGLE_GENAI, method: ['models', 'embedContent'] }, prompt: ['0.contents'], model: '0.model' },
-      { kind: 'modelCall', on: { rowFrom: GOOGLE_GENAI, method: ['chats', 'create'] }, prompt: ['0.history'], system: ['0.config.systemInstruction'], tools: '0.config.tools', model: '0.model', session: true },
+      { kind: 'modelCall', on: { rowFrom: GOOGLE_GENAI, method: ['chats', 'create'] }, prompt: ['0.history'], system: ['0.config.systemInstruction'], tools: '0.config.tools', model: '0.model', session: true, toolSpec: GEMINI_TOOL_SPEC },
       ...['sendMessage', 'sendMessageStream'].map((m) => ({
         kind: 'modelCall' as const,
         on: { rowFrom: GOOGLE_GENAI, method: ['chats', 'create', '()', m] },

@@ -86,6 +86,26 @@ export interface ModelCallRow {
   context?: ArgPath;
   /** The conversation thread the run reads and extends when the agent has memory (`configurable.thread_id`, Mastra `memory.thread`). */
   thread?: ArgPath;
+  /** How the `tools` argument declares tools as plain JSON specs that the code runs itself (raw SDK tool loops). */
+  toolSpec?: ToolSpecRow;
+}
+
+/**
+ * A tool declared as a plain object in a model call's `tools` (`{ name, description, input_schema }`)
+ * and dispatched by the caller's own code. Paths here are property paths inside one object, with
+ * alternatives separated by "|"; the model matches the dispatch code (a `case 'name':`, an `if`, a
+ * handler map) generically.
+ */
+export interface ToolSpecRow extends Omit<ToolRow, 'construct'> {
+  construct: 'spec';
+  /** A property of each `tools` element that lists the specs (Gemini `functionDeclarations`); absent when each element is one. */
+  list?: string;
+  /** The element's `type`, when it has one, must be one of these (`function`): other types are the provider's own tools. */
+  types?: string[];
+  /** Path from a tool call the model returns to the tool's name (`name`, `function.name`). */
+  callName: string;
+  /** Path from a tool call to the model's arguments (`input`, `function.arguments`, `args`). */
+  callArguments: string;
 }
 
 export interface AgentRow {

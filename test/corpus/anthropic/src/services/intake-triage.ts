@@ -9,6 +9,7 @@ import { redactPII, scrubPatientRecord } from "../lib/pii";
 const anthropic = new Anthropic();
 
 const tools: Tool[] = [
+  // ruleid: require-audit-logging
   {
     name: "lookup_appointment",
     description: "Look up an appointment by id",
