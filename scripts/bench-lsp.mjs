@@ -24,6 +24,8 @@ const EDITS = Number(arg('edits', 200));
 const WARMUP = 10;
 /** Pause between edits, like keystrokes: the next edit is sent once the previous one is published. */
 const PAUSE_MS = 20;
+/** Inventory requests measured after the edits. */
+const INVENTORY_RUNS = 3;
 const KEY = 'sk-proj-ZVrEM3zI2RpqSw4vcVKAUCl8hDrPKDk1OCMyy18ume9GxaGz';
 
 const server = path.join(root, 'dist/server/server.js');
@@ -134,6 +136,19 @@ for (let i = 0; i < WARMUP + EDITS; i++) {
 }
 const cpuAfter = cpuMs();
 const afterEdits = await stats();
+
+// The AI inventory (what the VS Code view and map ask for): a full analysis plus the inventory, after
+// an edit each time, as the view rebuilds it while the code changes.
+const inventoryMs = [];
+let inventory;
+for (let i = 0; i < INVENTORY_RUNS; i++) {
+  version++;
+  conn.sendNotification('textDocument/didChange', { textDocument: { uri, version }, contentChanges: [{ text: `${original}\n// inventory ${i}\n` }] });
+  await new Promise((r) => setTimeout(r, PAUSE_MS));
+  const sent = performance.now();
+  inventory = await conn.sendRequest('zeroTrustAi/inventory', {});
+  inventoryMs.push(performance.now() - sent);
+}
 const peak = peakRss();
 
 await conn.sendRequest('shutdown');
@@ -157,6 +172,8 @@ const result = {
   rssAfterEditsBytes: afterEdits.rssBytes,
   peakRssBytes: peak ?? null,
   wrongResults: wrong,
+  inventoryMs: inventoryMs.map((ms) => Math.round(ms)),
+  inventoryItems: inventory && { agents: inventory.folders[0].inventory.agents.length, tools: inventory.folders[0].inventory.tools.length, modelCalls: inventory.folders[0].inventory.modelCalls.length },
   cpus: os.cpus().length,
   loadAverage: os.loadavg()[0],
 };
@@ -166,6 +183,7 @@ console.log(`  didChange -> publishDiagnostics: p50 ${result.p50Ms} ms, p95 ${re
 if (result.serverCpuMsPerEdit !== null) console.log(`  server CPU time per edit (all threads, mean): ${result.serverCpuMsPerEdit} ms`);
 console.log(`  first diagnostics after open: ${result.firstDiagnosticsMs} ms; whole workspace loaded: ${result.workspaceLoadMs} ms`);
 console.log(`  server memory (RSS): ${mib(afterLoad.rssBytes)} after load, ${mib(afterEdits.rssBytes)} after the edits, peak ${mib(peak)}`);
+console.log(`  inventory request (full analysis + inventory, after an edit): ${result.inventoryMs.join(' / ')} ms; ${JSON.stringify(result.inventoryItems)}`);
 console.log(`  results that did not match the edit: ${wrong}; machine: ${result.cpus} cores, load average ${result.loadAverage.toFixed(1)}`);
 const jsonOut = arg('json', path.join(root, 'test-output/bench-lsp.json'));
 fs.mkdirSync(path.dirname(jsonOut), { recursive: true });
