@@ -127,4 +127,18 @@ export const t = tool({ name: '<img src=x onerror="window.__pwned=1">', descript
     assert.deepEqual(problems, []);
     assert.deepEqual(requests.filter((u) => !u.startsWith('file://')), []);
   });
+
+  it('runs under a content security policy that blocks any other script', async () => {
+    const csp = /<meta http-equiv="Content-Security-Policy" content="([^"]+)">/.exec(fs.readFileSync(path.join(dir, 'map.html'), 'utf8'))?.[1] ?? '';
+    assert.match(csp, /default-src 'none'/);
+    assert.match(csp, /script-src 'nonce-[^']+'(;|$)/, 'scripts only by nonce');
+    assert.doesNotMatch(csp, /unsafe-eval|https?:|\*/);
+    // An injected script (what a hostile label would need) does not run.
+    await page.evaluate(() => {
+      const s = document.createElement('script');
+      s.textContent = 'window.__injected = 1';
+      document.body.appendChild(s);
+    });
+    assert.equal(await page.evaluate(() => (window as unknown as { __injected?: number }).__injected), undefined);
+  });
 });

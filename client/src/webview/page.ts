@@ -25,6 +25,9 @@ export function mapPageHtml({ cspSource, nonce, scripts }: MapPageOptions): stri
     `style-src ${cspSource} 'unsafe-inline'`,
     `img-src ${cspSource} data:`,
     `font-src ${cspSource}`,
+    // Not covered by default-src.
+    "base-uri 'none'",
+    "form-action 'none'",
   ].join('; ');
   return `<!DOCTYPE html>
 <html lang="en">
