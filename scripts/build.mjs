@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // One esbuild script bundles every front end (vscode-eslint style):
 //   rules/dist/{engine,cli,eslint-plugin}.js  the npm package eslint-plugin-zero-trust-ai (deps stay external)
-//   dist/server/server.js                      the language server, self-contained
+//   dist/server/{server,worker}.js              the language server and its analysis worker, self-contained
 //   dist/client/extension.js                   the VS Code extension (vscode external)
 // Entries whose source does not exist yet are skipped, so the build works at every commit.
 import * as esbuild from 'esbuild';
@@ -30,6 +30,8 @@ const builds = [
   { entry: 'rules/src/cli/main.ts', outfile: 'rules/dist/cli.js', external: packageExternals, banner: { js: '#!/usr/bin/env node' } },
   { entry: 'rules/src/eslint/index.ts', outfile: 'rules/dist/eslint-plugin.js', external: packageExternals },
   { entry: 'server/src/main.ts', outfile: 'dist/server/server.js', external: [], banner: { js: '#!/usr/bin/env node' } },
+  // The analysis worker: the engine (ts-morph, TypeScript) loads in this bundle only.
+  { entry: 'server/src/analysis/worker-main.ts', outfile: 'dist/server/worker.js', external: [] },
   { entry: 'client/src/extension.ts', outfile: 'dist/client/extension.js', external: ['vscode'] },
   // The trust-boundary map page runs in the webview: a browser script.
   { entry: 'client/src/webview/map.ts', outfile: 'dist/client/map.js', external: [], platform: 'browser', format: 'iife' },

@@ -1,11 +1,13 @@
 /**
  * Engine findings to LSP: diagnostics with code = rule id, a link to the rule's doc, related
  * locations and the fixes in `data`, and the hover text. Pure functions; positions of fix edits
- * come from a callback because only the analysis side holds the analyzed text.
+ * come from a callback because only the analysis side holds the analyzed text. Imports only light
+ * engine modules: the LSP thread uses this file and must not load the analyzer (ts-morph).
  */
 import { DiagnosticSeverity, type Diagnostic, type DiagnosticRelatedInformation, type Position, type Range } from 'vscode-languageserver';
 import { URI } from 'vscode-uri';
-import { docsUrl, ruleById, ZERO_TRUST_STEPS, type Finding, type Severity, type SourceRange, type ZeroTrustStep } from '../../rules/src/index.js';
+import { docsUrl } from '../../rules/src/rule.js';
+import { ZERO_TRUST_STEPS, type Finding, type RuleMeta, type Severity, type SourceRange, type ZeroTrustStep } from '../../rules/src/types.js';
 import { DIAGNOSTIC_SOURCE, type DiagnosticData, type FixData } from './protocol.js';
 
 /** 0-based offset in `file` -> LSP position in the analyzed text. */
@@ -58,9 +60,11 @@ export function toDiagnostic(finding: Finding, version: number | null, positionA
   };
 }
 
+/** What a hover says about a rule; the worker sends it for every rule (the LSP thread has no rule registry). */
+export type HoverMeta = Pick<RuleMeta, 'rationale' | 'steps' | 'owasp' | 'cwe'>;
+
 /** Markdown for a hover on a finding: the message, why it matters, the Zero Trust step, OWASP/CWE ids and the doc link. */
-export function hoverMarkdown(ruleId: string, message: string): string {
-  const meta = ruleById(ruleId)?.meta;
+export function hoverMarkdown(ruleId: string, message: string, meta: HoverMeta | undefined): string {
   const url = docsUrl(ruleId);
   if (!meta) return `**${ruleId}**: ${message}\n\n[Rule documentation](${url})`;
   const steps = meta.steps.map((s: ZeroTrustStep) => `${s}. ${ZERO_TRUST_STEPS[s]}`).join('; ');

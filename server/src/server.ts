@@ -32,11 +32,12 @@ import {
   type WorkspaceFolder,
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { docsUrl } from '../../rules/src/index.js';
-import { kpiMet, kpiValue } from '../../rules/src/inventory/index.js';
+// Light engine modules only: this thread must not load the analyzer (the worker does).
+import { docsUrl } from '../../rules/src/rule.js';
+import { kpiMet, kpiValue } from '../../rules/src/inventory/kpi-text.js';
 import { AnalysisClient, type Job, type JobResult } from './analysis/client.js';
 import type { AnalysisTarget, ConfigReport, FromWorker } from './analysis/messages.js';
-import { fileToUri, hoverMarkdown, uriToFile } from './convert.js';
+import { fileToUri, hoverMarkdown, uriToFile, type HoverMeta } from './convert.js';
 import {
   Commands,
   DEFAULT_SETTINGS,
@@ -99,6 +100,7 @@ export function startServer(connection: Connection, { workerScript, version }: S
   const folders = new Map<string, WorkspaceFolder>();
   const configDiagnostics = new Map<string, string>(); // folder root -> uri of the config file with diagnostics
   const loading = new Set<string>();
+  let ruleMeta: Record<string, HoverMeta> = {};
   let analysis!: AnalysisClient;
   let trusted = true;
   let initOptions: InitializationOptions = {};
@@ -317,6 +319,9 @@ export function startServer(connection: Connection, { workerScript, version }: S
       case 'progress':
         for (const l of progressListeners) l(e);
         break;
+      case 'rules':
+        ruleMeta = e.meta;
+        break;
       case 'loading':
         loading.add(e.root);
         setState();
@@ -455,7 +460,7 @@ export function startServer(connection: Connection, { workerScript, version }: S
     const hits = p.diagnostics.filter((d) => comparePos(d.range.start, pos) <= 0 && comparePos(pos, d.range.end) <= 0);
     if (!hits.length) return null;
     return {
-      contents: { kind: 'markdown', value: hits.map((d) => hoverMarkdown(String(d.code), typeof d.message === 'string' ? d.message : d.message.value)).join('\n\n---\n\n') },
+      contents: { kind: 'markdown', value: hits.map((d) => hoverMarkdown(String(d.code), typeof d.message === 'string' ? d.message : d.message.value, ruleMeta[String(d.code)])).join('\n\n---\n\n') },
       range: hits[0].range,
     };
   });

@@ -47,7 +47,7 @@ export function buildOnce(): string {
   if (r.status !== 0) throw new Error(`build failed:\n${r.stdout}\n${r.stderr}`);
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'zta-server-'));
   server = path.join(dir, 'server.js');
-  fs.copyFileSync(path.join(REPO, 'dist/server/server.js'), server);
+  for (const bundle of ['server.js', 'worker.js']) fs.copyFileSync(path.join(REPO, 'dist/server', bundle), path.join(dir, bundle));
   process.on('exit', () => fs.rmSync(dir, { recursive: true, force: true }));
   return server;
 }

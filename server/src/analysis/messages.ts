@@ -6,6 +6,7 @@
 import type { Diagnostic } from 'vscode-languageserver';
 import type { Inventory } from '../../../rules/src/inventory/types.js';
 import type { Settings } from '../protocol.js';
+import type { HoverMeta } from '../convert.js';
 
 export const CANCEL_SLOTS = 4096;
 
@@ -66,4 +67,6 @@ export type FromWorker =
   /** The policy of a folder was (re)loaded: re-analyze what is shown. */
   | { kind: 'config'; report: ConfigReport }
   | { kind: 'log'; level: 'info' | 'warning' | 'error'; message: string }
+  /** Sent once when the worker starts: what hovers say about each rule. */
+  | { kind: 'rules'; meta: Record<string, HoverMeta> }
   | { kind: 'stats'; id: number; rssBytes: number; heapUsedBytes: number; loadedFiles: number; analyses: number };

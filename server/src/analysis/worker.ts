@@ -9,7 +9,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { MessagePort } from 'node:worker_threads';
 import type { Position } from 'vscode-languageserver';
-import { AnalysisHost, defaultConfig, loadConfig, CONFIG_FILE_NAME, type AnalyzerNotice, type Finding, type ResolvedConfig } from '../../../rules/src/index.js';
+import { AnalysisHost, allRules, defaultConfig, loadConfig, CONFIG_FILE_NAME, type AnalyzerNotice, type Finding, type ResolvedConfig } from '../../../rules/src/index.js';
 import { discoverFiles, isSourceFile, readSourceFile, toPosix } from '../../../rules/src/project/files.js';
 import { suppressionComment } from '../../../rules/src/suppress.js';
 import { buildInventory, mermaidDiagram } from '../../../rules/src/inventory/index.js';
@@ -87,6 +87,8 @@ export class AnalysisWorker {
     private readonly init: WorkerInit,
   ) {
     this.cancelFlags = new Int32Array(init.cancel);
+    const meta = Object.fromEntries(allRules.map((r) => [r.meta.id, { rationale: r.meta.rationale, steps: r.meta.steps, owasp: r.meta.owasp, cwe: r.meta.cwe }]));
+    this.post({ kind: 'rules', meta });
   }
 
   private post(message: FromWorker) {
