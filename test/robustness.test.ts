@@ -102,7 +102,7 @@ const cases: Case[] = [
     name: 'a config that is not JSON: message with file and reason, defaults for the scan, exit 2',
     files: { 'zero-trust-ai.config.json': '{ "rules": { "no-unscoped-tools": "error", ' },
     exit: 2,
-    stderr: /error: zero-trust-ai\.config\.json \(at \$\): Invalid JSON: .*Using the default policy/,
+    stderr: /error: zero-trust-ai\.config\.json \(at \$\): Invalid JSON at line 1, column \d+: .*Using the default policy/,
   },
   {
     name: 'a config with wrong types: the JSON path of each bad entry',

@@ -5,7 +5,9 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { configSchema, type ZeroTrustConfig } from './schema.js';
+import { ts } from 'ts-morph';
+import { configSchema, ruleSettingSchema, type ZeroTrustConfig } from './schema.js';
+import { allRules } from '../rules/index.js';
 import type { AnalyzerNotice, Severity, SeverityOrOff } from '../types.js';
 
 export const CONFIG_FILE_NAME = 'zero-trust-ai.config.json';
@@ -69,7 +71,7 @@ export function findConfigFile(root: string): string | undefined {
   const pkg = path.join(root, 'package.json');
   if (fs.existsSync(pkg)) {
     try {
-      const parsed = JSON.parse(fs.readFileSync(pkg, 'utf8'));
+      const parsed = parseJson(fs.readFileSync(pkg, 'utf8'));
       if (parsed && typeof parsed === 'object' && PACKAGE_JSON_KEY in parsed) return pkg;
     } catch {
       // A broken package.json is not ours to report; the project has other tools for that.
@@ -107,9 +109,9 @@ export function parseConfigText(text: string, file: string, root: string): Loade
   config.source = normalizePath(file);
   let raw: unknown;
   try {
-    raw = JSON.parse(text);
+    raw = parseJson(text);
   } catch (err) {
-    notices.push({ level: 'error', file, path: '$', message: `Invalid JSON: ${(err as Error).message}. Using the default policy.` });
+    notices.push({ level: 'error', file, path: '$', message: `Invalid JSON${jsonErrorAt(text, file, err as Error)}. Using the default policy.` });
     return { config, notices };
   }
   if (path.basename(file) === 'package.json') {
@@ -126,6 +128,10 @@ export function parseConfigText(text: string, file: string, root: string): Loade
     const keySchema = shape[key];
     if (!keySchema) {
       notices.push({ level: 'warning', file, path: key, message: `Unknown key "${key}" ignored. Known keys: ${Object.keys(shape).join(', ')}.` });
+      continue;
+    }
+    if (key === 'rules' && isPlainObject(value)) {
+      good.rules = readRuleSettings(value, file, notices);
       continue;
     }
     const result = keySchema.safeParse(value);
@@ -155,6 +161,80 @@ export function parseConfigText(text: string, file: string, root: string): Loade
   config.sanitizers = parsed.sanitizers ?? [];
   config.ignore = parsed.ignore ?? [];
   return { config, notices };
+}
+
+/** JSON.parse that accepts the byte-order mark editors on Windows often save JSON with. */
+function parseJson(text: string): unknown {
+  return JSON.parse(text.replace(/^\uFEFF/, ''));
+}
+
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  return value !== null && typeof value === 'object' && !Array.isArray(value);
+}
+
+/**
+ * `rules`, entry by entry: a typo in one rule id or severity costs only that entry, and an id the
+ * analyzer does not know is reported (it would otherwise silently leave the intended rule as it was).
+ */
+function readRuleSettings(rules: Record<string, unknown>, file: string, notices: AnalyzerNotice[]): NonNullable<ZeroTrustConfig['rules']> {
+  const known = allRules.map((r) => r.meta.id);
+  const out: NonNullable<ZeroTrustConfig['rules']> = {};
+  for (const [id, value] of Object.entries(rules)) {
+    const where = `rules.${id}`;
+    if (!known.includes(id)) {
+      notices.push({ level: 'warning', file, path: where, message: `${where}: Unknown rule "${id}" ignored. ${closestRuleHint(id, known)}` });
+      continue;
+    }
+    const result = ruleSettingSchema.safeParse(value);
+    if (!result.success) {
+      const shown = typeof value === 'string' && value.length <= 20 ? ` "${value}"` : '';
+      notices.push({ level: 'error', file, path: where, message: `${where}: Invalid severity${shown}: use "error", "warning", "info" or "off", or ["warning", {}]. Using the default for "${id}".` });
+      continue;
+    }
+    const options = typeof result.data === 'string' ? undefined : result.data[1];
+    if (options && Object.keys(options).length) {
+      notices.push({
+        level: 'warning',
+        file,
+        path: `${where}.1`,
+        message: `${where}.1: The rules have no options of their own; ${Object.keys(options).map((k) => `"${k}"`).join(', ')} ignored. Policy keys such as "redactors" go at the top level of the config.`,
+      });
+    }
+    out[id] = result.data;
+  }
+  return out;
+}
+
+function closestRuleHint(id: string, known: string[]): string {
+  const bare = id.replace(/^zero-trust-ai\//, '');
+  if (bare !== id && known.includes(bare)) return `Write it without the ESLint prefix: "${bare}".`;
+  const near = known.find((k) => editDistance(k, bare) <= 3);
+  return near ? `Did you mean "${near}"?` : `Known rules: ${known.join(', ')}.`;
+}
+
+function editDistance(a: string, b: string): number {
+  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const row = [i];
+    for (let j = 1; j <= b.length; j++) row[j] = Math.min(prev[j] + 1, row[j - 1] + 1, prev[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+    prev = row;
+  }
+  return prev[b.length];
+}
+
+/**
+ * Where JSON.parse failed, as " at line L, column C: reason". Node's own message quotes the text
+ * around the error, which can be part of a secret pasted into the file, so only the reason is kept
+ * and the position comes from TypeScript's JSON parser (when it also rejects the text).
+ */
+function jsonErrorAt(text: string, file: string, err: Error): string {
+  const reason = err.message.replace(/, (\.\.\.)?".*"(\.\.\.)? is not valid JSON$/s, '').replace(/ (in JSON )?at position \d+.*$/s, '');
+  const parsed = ts.parseJsonText(file, text) as ts.JsonSourceFile & { parseDiagnostics?: ts.Diagnostic[] };
+  const first = parsed.parseDiagnostics?.[0];
+  const offset = first?.start ?? Number(/at position (\d+)/.exec(err.message)?.[1] ?? NaN);
+  if (Number.isNaN(offset)) return `: ${reason}`;
+  const { line, character } = ts.getLineAndCharacterOfPosition(parsed, offset);
+  return ` at line ${line + 1}, column ${character + 1}: ${reason}`;
 }
 
 export function effectiveSeverity(config: ResolvedConfig, ruleId: string, fallback: Severity): SeverityOrOff {

@@ -6,6 +6,9 @@ import { z } from 'zod';
 
 const severity = z.enum(['error', 'warning', 'info', 'off']);
 
+/** One entry of `rules`: a severity, or [severity] / [severity, options]. */
+export const ruleSettingSchema = z.union([severity, z.tuple([severity]), z.tuple([severity, z.record(z.string(), z.unknown())])]);
+
 /** An argument path into a call: "0" is the first argument, "0.messages" its `messages` property, "last" the last argument. */
 const argPath = z.string().regex(/^(\d+|last)(\.[A-Za-z_$][\w$]*)*$/, 'an argument path like "0", "0.messages" or "last"');
 
@@ -77,7 +80,7 @@ export const configSchema = z
   .object({
     $schema: z.string().optional(),
     rules: z
-      .record(z.string(), z.union([severity, z.tuple([severity]), z.tuple([severity, z.record(z.string(), z.unknown())])]))
+      .record(z.string(), ruleSettingSchema)
       .optional()
       .describe('Per-rule severity ("error" | "warning" | "info" | "off"), optionally with options: ["warning", { ... }].'),
     redactors: z.array(z.string()).optional().describe('Extra function names that redact sensitive data (e.g. "redactPII", "privacy.scrub").'),
