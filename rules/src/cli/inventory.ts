@@ -12,7 +12,7 @@ import { ansiColors, formatNotices, noColors } from '../report/index.js';
 import { buildInventory, formatCycloneDx, formatInventoryJson, formatInventoryMarkdown, formatMermaid, type Inventory, type ToolInfo } from '../inventory/index.js';
 import { EXIT, INFORMATION_URI, TOOL_NAME, UsageError, toolVersion, type CliIO } from './io.js';
 import { Progress } from './progress.js';
-import { commonFolder, writeReport } from './scan.js';
+import { scanRoot, writeReport } from './scan.js';
 
 const WRITERS: Record<string, (inv: Inventory, tool: ToolInfo) => string> = {
   json: formatInventoryJson,
@@ -30,7 +30,8 @@ their source locations, and the Zero Trust KPIs.
 
 Arguments:
   paths                   Files or folders (default: the current folder); locations are relative
-                          to their common folder, where the config is read from.
+                          to the scan root, where the config is read from: as for scan, their
+                          common folder or the nearest folder above it with a config.
 
 Options:
   -f, --format <format>   json (default), cyclonedx (a CycloneDX 1.6 BOM), mermaid (the
@@ -70,7 +71,7 @@ export function runInventory(args: string[], io: CliIO): number {
   for (const key of ['output', 'config'] as const) if (values[key] === '') throw new UsageError(`--${key} needs a file name.`);
 
   const paths = (positionals.length ? positionals : ['.']).map((p) => path.resolve(io.cwd, p));
-  const root = commonFolder(paths);
+  const root = scanRoot(paths, io.cwd, values.config);
   const loaded = loadConfig(root, values.config && path.resolve(io.cwd, values.config));
   const progress = new Progress(io.stderr, io.stderr.isTTY === true);
   const host = new AnalysisHost({ root, config: loaded.config });

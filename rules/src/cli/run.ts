@@ -13,6 +13,9 @@ export interface Command {
   run(args: string[], io: CliIO): number;
 }
 
+/** Set to show stack traces of crashes. */
+export const DEBUG_ENV = 'ZERO_TRUST_AI_DEBUG';
+
 export const COMMANDS: Command[] = [
   { name: 'scan', summary: 'Scan files or folders and report Zero Trust findings (text, JSON, SARIF, HTML)', usage: SCAN_USAGE, run: runScan },
   { name: 'inventory', summary: 'Write the AI inventory and trust-boundary map (JSON, CycloneDX, Mermaid, Markdown)', usage: INVENTORY_USAGE, run: runInventory },
@@ -57,8 +60,10 @@ export function run(args: string[], io: CliIO): number {
       io.stderr.write(`error: ${err.message}\n\n${command.usage}`);
       return EXIT.usage;
     }
-    // An analyzer bug: say so plainly, with the stack for the bug report, and fail the run.
-    io.stderr.write(`zero-trust-ai crashed, please report this: ${(err as Error).stack ?? err}\n`);
+    // An analyzer bug: say so in one line and fail the run; the stack trace is for the bug report, on request.
+    const debug = !!io.env[DEBUG_ENV];
+    const detail = err instanceof Error ? (debug ? (err.stack ?? err.message) : err.message) : String(err);
+    io.stderr.write(`zero-trust-ai crashed, please report this: ${detail}\n${debug ? '' : `(run again with ${DEBUG_ENV}=1 for the stack trace)\n`}`);
     return EXIT.usage;
   }
 }

@@ -9,7 +9,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { parseArgs } from 'node:util';
 import { AnalysisHost } from '../engine.js';
-import { loadConfig } from '../config/load.js';
+import { findConfigFile, loadConfig } from '../config/load.js';
 import { allRules } from '../rules/index.js';
 import type { AnalyzerNotice, Finding, SeverityOrOff } from '../types.js';
 import { ansiColors, countFindings, formatJson, formatNotices, formatSarif, formatText, noColors, plural, type ScanReport } from '../report/index.js';
@@ -26,8 +26,9 @@ Scan TypeScript and JavaScript agent code for breaks of Zero Trust for AI.
 
 Arguments:
   paths                   Files or folders to scan (default: the current folder). The scan root
-                          is their common folder: the config is read from it, and JSON and SARIF
-                          paths are relative to it.
+                          is their common folder, or the nearest folder above it (up to the
+                          current folder) with a config: the config is read from it, and JSON
+                          and SARIF paths are relative to it.
 
 Options:
   -f, --format <format>   Report format: text (default), json, sarif, or html (a self-contained page
@@ -35,7 +36,8 @@ Options:
   -o, --output <file>     Write the report to a file instead of stdout
       --kpis              Add the Zero Trust KPIs, each with the items behind it (text and json)
   -c, --config <file>     Config file (default: zero-trust-ai.config.json, or the "zeroTrustAi"
-                          key of package.json, in the scan root)
+                          key of package.json, in the scan root); the scan root is then the
+                          common folder of the paths
       --max-warnings <n>  Exit 1 when there are more than n warnings
   -q, --quiet             Report errors only: no warnings, infos or informational notices
       --no-color          Plain output (so does the NO_COLOR environment variable)
@@ -137,6 +139,22 @@ export function commonFolder(paths: string[]): string {
   return common.join(path.sep) || path.parse(dirs[0]).root;
 }
 
+/**
+ * The scan root: the common folder of the paths, or the nearest folder above it, up to the current
+ * folder, that holds the policy file. So `scan src` run from the project root applies the
+ * project's policy and reports paths from the project root, as code scanning expects.
+ */
+export function scanRoot(paths: string[], cwd: string, explicitConfig?: string): string {
+  const common = commonFolder(paths);
+  const top = path.resolve(cwd);
+  const rel = path.relative(top, common);
+  if (explicitConfig || rel.startsWith('..') || path.isAbsolute(rel)) return common;
+  for (let dir = common; ; dir = path.dirname(dir)) {
+    if (findConfigFile(dir)) return dir;
+    if (dir === top || path.dirname(dir) === dir) return common;
+  }
+}
+
 export function runScan(args: string[], io: CliIO): number {
   const flags = parseScanArgs(args, io);
   if (flags.help) {
@@ -148,7 +166,7 @@ export function runScan(args: string[], io: CliIO): number {
     return EXIT.ok;
   }
   const paths = (flags.paths.length ? flags.paths : ['.']).map((p) => path.resolve(io.cwd, p));
-  const root = commonFolder(paths);
+  const root = scanRoot(paths, io.cwd, flags.config);
   const colors = flags.color ? ansiColors : noColors;
   const stderrColors = flags.stderrColor ? ansiColors : noColors;
   const printNotices = (notices: AnalyzerNotice[]) => {
@@ -215,12 +233,28 @@ export function writeReport(text: string, output: string | undefined, io: CliIO)
     return true;
   }
   const out = path.resolve(io.cwd, output);
+  // Written beside the target, then renamed over it: a reader, or a run killed mid-write, never sees half a report.
+  const partial = `${out}.${process.pid}.partial`;
   try {
-    fs.mkdirSync(path.dirname(out), { recursive: true });
-    fs.writeFileSync(out, text);
+    if (fs.statSync(out, { throwIfNoEntry: false })?.isDirectory()) throw new Error('it is a folder');
+    makeFolders(path.dirname(out));
+    fs.writeFileSync(partial, text);
+    fs.renameSync(partial, out);
     return true;
   } catch (err) {
+    try {
+      fs.unlinkSync(partial);
+    } catch {
+      // never created
+    }
     io.stderr.write(`error: Cannot write the report to ${output}: ${(err as Error).message}\n`);
     return false;
   }
+}
+
+/** mkdir -p one level at a time: Node's recursive mkdirSync spins forever on a path under /proc. */
+function makeFolders(dir: string): void {
+  const missing: string[] = [];
+  for (let d = dir; !fs.existsSync(d) && path.dirname(d) !== d; d = path.dirname(d)) missing.unshift(d);
+  for (const d of missing) fs.mkdirSync(d);
 }

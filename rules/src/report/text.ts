@@ -75,14 +75,18 @@ export function formatText(report: ScanReport, options: TextOptions): string {
 
 /**
  * One line per notice, for stderr, with paths relative to `cwd`. Config problems name the file and
- * the JSON path: `error: zero-trust-ai.config.json (at rules.foo): …`.
+ * the JSON path: `error: zero-trust-ai.config.json (at rules.foo): …`; other notices name their file.
  */
 export function formatNotices(notices: readonly AnalyzerNotice[], options: TextOptions): string {
   return notices
     .map((n) => {
       const file = n.file && relativePath(options.cwd, n.file);
-      const message = n.file && file ? n.message.split(n.file).join(file) : n.message;
-      const where = n.path && file ? `${file}${message.startsWith(n.path) ? '' : ` (at ${n.path})`}: ` : '';
+      // The first line only: a rule failure carries its stack trace, which JSON and SARIF keep for bug reports.
+      const firstLine = n.message.split('\n')[0];
+      const message = n.file && file ? firstLine.split(n.file).join(file) : firstLine;
+      const at = n.path && !message.startsWith(n.path) ? ` (at ${n.path})` : '';
+      // Every notice about a file names it, also when its message does not (e.g. a read error).
+      const where = file && (n.path || !message.includes(file)) ? `${file}${at}: ` : '';
       return `${severityLabel(n.level, options.colors)}: ${where}${message}\n`;
     })
     .join('');
