@@ -545,6 +545,31 @@ export async function recall(userId: string, q: string) {
 `,
     },
   },
+  {
+    name: 'an agent imported through a root alias (~/ or @/) is fed a module-level transcript; one per thread is fine',
+    files: {
+      'src/agents/index.ts': `import { anthropic } from '@ai-sdk/anthropic';
+import { ToolLoopAgent } from 'ai';
+export const helpdesk = new ToolLoopAgent({ model: anthropic('claude-sonnet-4-5'), instructions: 'Answer IT questions.' });
+`,
+      'src/routes/helpdesk.ts': `import { helpdesk } from '~/agents';
+// ruleid: ${ID}
+let transcript: Array<{ role: 'user' | 'assistant'; content: string }> = [];
+export async function ask(question: string) {
+  transcript = [...transcript, { role: 'user', content: question }];
+  const out = await helpdesk.generate({ messages: transcript });
+  return out.text;
+}
+// ok: ${ID}
+const transcripts: Record<string, Array<{ role: 'user' | 'assistant'; content: string }>> = {};
+export async function askInThread(threadId: string, question: string) {
+  const mine = (transcripts[threadId] ??= []);
+  mine.push({ role: 'user', content: question });
+  return (await helpdesk.generate({ messages: mine })).text;
+}
+`,
+    },
+  },
 ];
 
 testMarkedCases(ID, cases);

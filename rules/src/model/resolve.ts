@@ -35,6 +35,8 @@ const SCOPE_KINDS = new Set([
 ]);
 
 const RESOLVE_EXTS = ['.ts', '.tsx', '.mts', '.cts', '.js', '.jsx', '.mjs', '.cjs'];
+/** Root-relative import aliases (`@/lib/db`, `~/utils`), unlike scoped packages (`@scope/pkg`). */
+const ROOT_ALIAS = /^[@~]\/(.+)$/;
 
 export class Resolver {
   private readonly bindingCache = new Map<Node, Binding | null>();
@@ -192,20 +194,33 @@ export class Resolver {
   }
 
   resolveModule(from: SourceFile, spec: string): SourceFile | undefined {
-    if (!spec.startsWith('.') && !spec.startsWith('/')) return undefined;
+    const alias = ROOT_ALIAS.exec(spec);
+    if (!alias && !spec.startsWith('.') && !spec.startsWith('/')) return undefined;
     const key = from.getFilePath() + '\0' + spec;
     const cached = this.moduleCache.get(key);
     if (cached !== undefined) return cached ?? undefined;
-    const base = path.posix.resolve(path.posix.dirname(from.getFilePath()), spec);
-    const stem = base.replace(/\.(m|c)?js$|\.jsx$/, '');
-    const candidates = [base, ...RESOLVE_EXTS.map((e) => stem + e), ...RESOLVE_EXTS.map((e) => `${base}/index${e}`)];
+    const dir = path.posix.dirname(from.getFilePath());
     let found: SourceFile | undefined;
-    for (const c of candidates) {
-      found = this.project.getSourceFile(c);
-      if (found) break;
-    }
+    if (alias) {
+      // `@/lib/x`: the project root or its `src/` (the Next.js and Vite default `paths`); tsconfig is not read,
+      // so the nearest enclosing folder that holds the module is taken as the root.
+      for (let root = dir; !found; root = path.posix.dirname(root)) {
+        found = this.fileAt(`${root}/${alias[1]}`) ?? this.fileAt(`${root}/src/${alias[1]}`);
+        if (root === path.posix.dirname(root)) break;
+      }
+    } else found = this.fileAt(path.posix.resolve(dir, spec));
     this.moduleCache.set(key, found ?? null);
     return found;
+  }
+
+  /** The project file an import path names: as written, with a source extension, or a folder's index. */
+  private fileAt(base: string): SourceFile | undefined {
+    const stem = base.replace(/\.(m|c)?js$|\.jsx$/, '');
+    for (const c of [base, ...RESOLVE_EXTS.map((e) => stem + e), ...RESOLVE_EXTS.map((e) => `${base}/index${e}`)]) {
+      const found = this.project.getSourceFile(c);
+      if (found) return found;
+    }
+    return undefined;
   }
 
   /** The binding of `name` as exported by `file` ("default" and "*" included). */
