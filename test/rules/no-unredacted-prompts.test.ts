@@ -735,6 +735,116 @@ export async function chat(history: Array<{ role: 'user' | 'assistant'; content:
 `,
     },
   },
+  {
+    name: 'a message list written out in a variable: reported where each message takes the data',
+    files: {
+      'worker.ts': `import OpenAI from 'openai';
+import type { ChatCompletionMessageParam } from 'openai/resources/chat/completions';
+const openai = new OpenAI();
+export async function draft(customer: { id: string; email: string }, label: string) {
+  const messages: ChatCompletionMessageParam[] = [
+    {
+      role: 'system',
+      content: [
+        // ruleid: ${ID}
+        \`Quote incidents with the token \${process.env.STATUS_PAGE_TOKEN}.\`,
+        // ok: ${ID}
+        \`You draft replies for \${label} tickets.\`,
+      ].join('\\n'),
+    },
+    // ruleid: ${ID}
+    { role: 'user', content: \`Customer record: \${JSON.stringify(customer)}\` },
+    // ok: ${ID}
+    { role: 'user', content: \`Customer id: \${customer.id}\` },
+  ];
+  // ok: ${ID}
+  return openai.chat.completions.create({ model: 'gpt-4.1', messages });
+}
+`,
+    },
+  },
+  {
+    name: 'a tool result goes back to the model: a whole contact record returned by a tool; a masked one is fine',
+    files: {
+      'server.ts': `import { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
+import { z } from 'zod';
+interface Contact { id: string; email: string; phone: string; company: string }
+async function getContact(id: string): Promise<Contact> {
+  const res = await fetch(\`https://crm.example.com/contacts/\${encodeURIComponent(id)}\`);
+  return (await res.json()) as Contact;
+}
+function maskContact(c: Contact) {
+  return { id: c.id, company: c.company };
+}
+const server = new McpServer({ name: 'crm', version: '1.0.0' });
+server.registerTool('get_contact', { description: 'Fetch a contact', inputSchema: { contactId: z.string() } }, async ({ contactId }) => {
+  const contact = await getContact(contactId);
+  // ruleid: ${ID}
+  return { content: [{ type: 'text', text: JSON.stringify(contact) }] };
+});
+server.registerTool('get_contact_brief', { description: 'Fetch a contact brief', inputSchema: { contactId: z.string() } }, async ({ contactId }) => {
+  const contact = await getContact(contactId);
+  // ok: ${ID}
+  return { content: [{ type: 'text', text: JSON.stringify(maskContact(contact)) }] };
+});
+server.registerTool('contact_company', { description: 'The company of a contact', inputSchema: { contactId: z.string() } }, async ({ contactId }) => {
+  const contact = await getContact(contactId);
+  // ok: ${ID}
+  return { content: [{ type: 'text', text: contact.company }] };
+});
+`,
+    },
+  },
+  {
+    name: 'vercel ai tool: a returned personal field reaches the model, an id does not',
+    files: {
+      'tools.ts': `import { tool } from 'ai';
+import { z } from 'zod';
+import { db } from './db';
+export const lookupUser = tool({
+  description: 'Look up a user',
+  inputSchema: z.object({ id: z.string() }),
+  execute: async ({ id }) => {
+    const user = await db.users.findById(id);
+    // ruleid: ${ID}
+    return { id: user.id, email: user.email };
+  },
+});
+export const userExists = tool({
+  description: 'Whether a user exists',
+  inputSchema: z.object({ id: z.string() }),
+  execute: async ({ id }) => {
+    const user = await db.users.findById(id);
+    // ok: ${ID}
+    return { id: user.id, exists: !!user };
+  },
+});
+`,
+      'db.ts': `export const db: any = {};\n`,
+    },
+  },
+  {
+    name: 'root-relative imports (@/lib/...) reach the agent they name; a collection keyed by user is not a person record',
+    files: {
+      'lib/ai/agents.ts': `import { openai } from '@ai-sdk/openai';
+import { ToolLoopAgent } from 'ai';
+export const reportsAgent = new ToolLoopAgent({ model: openai('gpt-4o-mini'), instructions: 'Write short reports.' });
+`,
+      'app/actions/report.ts': `import { reportsAgent } from '@/lib/ai/agents';
+const notesByUser = new Map<string, string[]>();
+export async function weekly(customers: Array<{ id: string; email: string }>, userId: string) {
+  await reportsAgent.generate({
+    // ruleid: ${ID}
+    prompt: \`New customers: \${JSON.stringify(customers)}\`,
+  });
+  await reportsAgent.generate({
+    // ok: ${ID}
+    prompt: \`Notes: \${(notesByUser.get(userId) ?? []).join(', ')}\`,
+  });
+}
+`,
+    },
+  },
 ];
 
 testMarkedCases(ID, cases);

@@ -340,7 +340,10 @@ function switchedOn(value: Node, objectMeansOn: boolean): boolean {
 
 /** Whether a name holds a record about a person ('health' for patient data): `customer`, `currentUser`, `patientChart`, `userProfile`. */
 function personRecordKind(name: string): 'person' | 'health' | undefined {
-  const parts = name.replace(RECORD_PREFIXES, '').replace(/([a-z0-9])([A-Z])/g, '$1 $2').split(/[\s_]+/).filter(Boolean).map((p) => p.toLowerCase());
+  let parts = name.replace(RECORD_PREFIXES, '').replace(/([a-z0-9])([A-Z])/g, '$1 $2').split(/[\s_]+/).filter(Boolean).map((p) => p.toLowerCase());
+  // `conversationsByUser`, `ordersPerCustomer`: a collection of the head noun, keyed by the person.
+  const keyedBy = parts.findIndex((p, i) => i > 0 && (p === 'by' || p === 'per'));
+  if (keyedBy > 0) parts = parts.slice(0, keyedBy);
   if (parts.length === 0) return undefined;
   const last = parts[parts.length - 1];
   const owner = RECORD_SUFFIXES.has(last) && parts.length > 1 ? parts[parts.length - 2] : last;

@@ -8,7 +8,7 @@ import { exportedValues } from '../util/exports.js';
 
 /** Something that sends text to a model: a model call, or an agent whose instructions become its system prompt. */
 interface ModelInput {
-  /** What the finding names: `openai.chat.completions.create()`, `the instructions of agent "support"`. */
+  /** What the data reaches: `the model input of openai.chat.completions.create()`, `the model through the result of tool "x"`. */
   label: string;
   /** The construct the inputs belong to: data entering it is reported where it enters. */
   owner: Node;
@@ -41,14 +41,27 @@ function sourceExpression(p: TaintPath): Node {
   return n;
 }
 
-/** Where the data enters the model input: the deepest step still inside the call or agent construction. */
-function entryPoint(owner: Node, p: TaintPath): Node {
-  const sf = owner.getSourceFile();
+/**
+ * Where the data enters the model input: the deepest step still inside the call or agent
+ * construction, or inside the message list handed over whole (`const messages = [...]`, then `{ messages }`).
+ */
+function entryPoint(owner: Node, input: Node, p: TaintPath): Node {
+  const inside = (s: Node, region: Node) => s.getSourceFile() === region.getSourceFile() && s.getStart() >= region.getStart() && s.getEnd() <= region.getEnd();
+  let region = owner;
   let entry: Node = p.steps[0];
-  for (const s of p.steps) {
-    if (s.getSourceFile() === sf && s.getStart() >= owner.getStart() && s.getEnd() <= owner.getEnd()) entry = s;
-  }
+  p.steps.forEach((s, i) => {
+    if (!inside(s, region)) return;
+    entry = s;
+    const next = p.steps[i + 1];
+    if (region === owner && next && Node.isIdentifier(s) && s.getText() === input.getText().trim() && isLiteralInitializer(next)) region = next;
+  });
   return entry;
+}
+
+/** `[...]` or `{...}` that initializes a variable: the message list written out where it is declared. */
+function isLiteralInitializer(n: Node): boolean {
+  const decl = n.getParent();
+  return (Node.isArrayLiteralExpression(n) || Node.isObjectLiteralExpression(n)) && !!decl && Node.isVariableDeclaration(decl) && decl.getInitializer() === n;
 }
 
 interface Redactor {
@@ -120,11 +133,19 @@ function redactFix(p: TaintPath, redactors: Redactors): FindingFix | undefined {
 function modelInputs(ctx: RuleContext, sf: SourceFile): ModelInput[] {
   const out: ModelInput[] = [];
   for (const call of ctx.model.modelCallsIn(sf)) {
-    out.push({ label: `${call.node.getExpression().getText().replace(/\s+/g, '')}()`, owner: call.node, inputs: [...call.prompt, ...call.system] });
+    out.push({ label: `the model input of ${call.node.getExpression().getText().replace(/\s+/g, '')}()`, owner: call.node, inputs: [...call.prompt, ...call.system] });
   }
   for (const agent of ctx.model.agents()) {
     if (agent.node.getSourceFile() !== sf || agent.instructions.length === 0) continue;
-    out.push({ label: `the instructions of agent "${agent.name}"`, owner: agent.node, inputs: agent.instructions });
+    out.push({ label: `the model input of the instructions of agent "${agent.name}"`, owner: agent.node, inputs: agent.instructions });
+  }
+  // What a tool returns goes back to the model as the tool result. Spec tools' results enter the
+  // model through the messages the code builds, which the model calls above already cover.
+  for (const tool of ctx.model.tools()) {
+    if (tool.node.getSourceFile() !== sf || tool.row.construct === 'spec' || !tool.execute || !isFunctionLike(tool.execute)) continue;
+    for (const returned of returnedExpressions(tool.execute)) {
+      out.push({ label: `the model through the result of tool "${tool.name}"`, owner: returned, inputs: [returned] });
+    }
   }
   for (const input of out) {
     input.inputs = input.inputs.flatMap((n) => {
@@ -167,13 +188,13 @@ export default defineRule({
           for (const p of ctx.flow.taint(input, query)) {
             if (seen.has(p.source.node)) continue;
             seen.add(p.source.node);
-            const entry = entryPoint(target.owner, p);
+            const entry = entryPoint(target.owner, input, p);
             const expr = sourceExpression(p);
             const fix = redactFix(p, redactors);
             const advice = fix ? fix.title.replace(/^Wrap in /, 'e.g. ') : 'configure yours under "redactors"';
             ctx.report({
               node: entry,
-              message: `${p.source.label} reaches the model input of ${target.label} without redaction: the provider stores it, and the model can repeat it or leak it to an injected instruction. Pass it through a redaction function first (${advice}), or leave it out.`,
+              message: `${p.source.label} reaches ${target.label} without redaction: the provider stores it, and the model can repeat it or leak it to an injected instruction. Pass it through a redaction function first (${advice}), or leave it out.`,
               related: entry !== expr ? [{ node: expr, message: `sensitive data: ${p.source.label}` }] : [],
               flow: [...p.steps].reverse().map((s, i) => ({ node: s, message: i === 0 ? p.source.label : 'flows into the model input' })),
               fixes: fix ? [fix] : [],
