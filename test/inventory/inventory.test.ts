@@ -111,7 +111,9 @@ test('examples/agent-app: the trust-boundary graph joins users, agents, tools, m
   assert.equal(edge('mcp:acme-orders', 'tool:find_orders')?.kind, 'exposes');
   assert.equal(edge('function:explaininvoice', 'agent:billing')?.kind, 'runs');
   const boundaries = new Map(example.graph.nodes.map((n) => [n.id, n.boundary]));
-  assert.equal(boundaries.get('route:post-/chat'), 'users');
+  // Request handlers are application code: the boundary a request crosses is users -> app.
+  assert.equal(boundaries.get('route:post-/chat'), 'app');
+  assert.deepEqual(example.graph.nodes.filter((n) => n.boundary === 'users').map((n) => n.id), ['users']);
   assert.equal(boundaries.get('agent:support'), 'app');
   assert.equal(boundaries.get('model:anthropic/claude-haiku-4-5'), 'model-providers');
   assert.equal(boundaries.get('store:database'), 'data-stores');

@@ -16,7 +16,7 @@ test('examples/agent-app: the map parses, with one subgraph per boundary and red
   const { text, nodeIds } = mermaidDiagram(inv.graph);
   await parse(text);
   assert.match(text, /^flowchart LR\n/);
-  for (const boundary of ['Users and request handlers', 'Application: agents and tools', 'Model providers (external)', 'Data stores and memory', 'Host system']) {
+  for (const boundary of ['Users (untrusted callers)', 'Application: request handlers, agents and tools', 'Model providers (external)', 'Data stores and memory', 'Host system']) {
     assert.ok(text.includes(`["${boundary}"]`), `no subgraph ${boundary}`);
   }
   assert.equal(Object.keys(nodeIds).length, inv.graph.nodes.length);

@@ -1,5 +1,5 @@
 /**
- * The trust-boundary map as a graph: users and request handlers, the application's agents and
+ * The trust-boundary map as a graph: users, the application's request handlers, agents and
  * tools, model providers, data stores, the host system and external hosts, with an edge for each
  * call or data flow between them. An edge carries the findings on that flow (an unredacted prompt
  * to a provider, a model-chosen shell command, a shared key): those are the boundary crossings a
@@ -35,7 +35,7 @@ export function buildGraph(inv: Inventory): TrustGraph {
   const credentialName = (id: string | undefined) => (id ? inv.credentials.find((c) => c.id === id)?.name : undefined);
 
   for (const e of inv.entryPoints) {
-    node(e.id, e.name, e.kind === 'route' ? 'route' : 'function', e.kind === 'route' ? 'users' : 'app', e);
+    node(e.id, e.name, e.kind === 'route' ? 'route' : 'function', 'app', e);
     edge(users(), e.id, 'request', e.kind === 'route' ? 'HTTP request' : 'calls', e.location);
   }
   for (const m of inv.models) node(m.id, m.model ? `${m.model} (${m.provider})` : m.name, 'model', 'model-providers', m);

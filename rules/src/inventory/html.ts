@@ -107,7 +107,7 @@ export function formatHtml(report: ScanReport, inv: Inventory, options: HtmlOpti
 ${inv.kpis.map((k) => kpiCard(k)).join('\n')}
 </div>
 <h2 id="map">Trust-boundary map</h2>
-<p class="legend muted"><span>Boundaries: users and request handlers → application → model providers, data stores, host system, external hosts.</span><span class="bad">Red: a finding on that asset or flow (the rule is named).</span></p>
+<p class="legend muted"><span>Boundaries: users → application (request handlers, agents, tools) → model providers, data stores, host system, external hosts.</span><span class="bad">Red: a finding on that asset or flow (the rule is named).</span></p>
 <div class="diagram">
 <p id="diagram-error" hidden></p>
 <pre class="mermaid">${esc(diagram)}</pre>

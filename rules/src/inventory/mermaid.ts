@@ -1,6 +1,6 @@
 /**
  * `inventory --format mermaid`: the trust-boundary map as a Mermaid flowchart. One subgraph per
- * boundary (users and request handlers, the application, model providers, data stores, the host
+ * boundary (users, the application with its request handlers, model providers, data stores, the host
  * system, external hosts), one node per asset, one edge per call or data flow. Nodes and edges with
  * findings are drawn red and their labels name the rules, so the flows that cross a boundary
  * against a Zero Trust control stand out.

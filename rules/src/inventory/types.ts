@@ -146,8 +146,8 @@ export interface EntryPointItem extends Item {
 export type Boundary = 'users' | 'app' | 'model-providers' | 'data-stores' | 'host-system' | 'external-hosts';
 
 export const BOUNDARY_LABELS: Record<Boundary, string> = {
-  users: 'Users and request handlers',
-  app: 'Application: agents and tools',
+  users: 'Users (untrusted callers)',
+  app: 'Application: request handlers, agents and tools',
   'model-providers': 'Model providers (external)',
   'data-stores': 'Data stores and memory',
   'host-system': 'Host system',
