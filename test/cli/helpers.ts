@@ -43,12 +43,18 @@ export function runProcess(args: string[], cwd: string, timeoutMs = 60_000): Cli
 }
 
 /** Like runProcess, without blocking the test runner, so cases can run side by side. */
-export function runProcessAsync(args: string[], cwd: string, timeoutMs = 60_000): Promise<CliRun & { timedOut: boolean; ms: number }> {
+/** Who the spawned CLI runs as (root can read everything, so permission cases run as another user). */
+export interface RunAs {
+  uid: number;
+  gid: number;
+}
+
+export function runProcessAsync(args: string[], cwd: string, timeoutMs = 60_000, runAs?: RunAs): Promise<CliRun & { timedOut: boolean; ms: number }> {
   const env = { ...process.env, NO_COLOR: '1' };
   delete env.FORCE_COLOR;
   const started = Date.now();
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, ['--import', TSX, CLI_SOURCE, ...args], { cwd, env });
+    const child = spawn(process.execPath, ['--import', TSX, CLI_SOURCE, ...args], { cwd, env, ...runAs });
     let stdout = '';
     let stderr = '';
     let timedOut = false;

@@ -61,7 +61,7 @@ export function discoverFiles(paths: string[], root: string, ignore: string[] = 
       try {
         entries = fs.readdirSync(abs).sort();
       } catch (err) {
-        notices.push({ level: 'warning', file: abs, message: `Cannot read folder: ${(err as Error).message}` });
+        notices.push({ level: 'warning', file: abs, message: `Cannot read folder ${abs}: ${(err as Error).message}` });
         return;
       }
       for (const e of entries) visit(path.join(abs, e), false);
