@@ -62,6 +62,20 @@ test('the HTML report renders its diagram in headless Chromium, offline, without
     assert.deepEqual(requests.filter((u) => u !== url), [], 'no network request');
     fs.mkdirSync(OUT, { recursive: true });
     await page.screenshot({ path: path.join(OUT, 'html-report.png'), fullPage: true });
+    // The map is wider than the page, so it fits at first; the button shows it at actual size, scrolling in its frame.
+    const zoom = page.locator('#diagram-zoom');
+    const frame = page.locator('.diagram');
+    const fitted = (await svg.boundingBox())!.width;
+    assert.ok(await zoom.isVisible(), 'a map wider than the page offers actual size');
+    await zoom.click();
+    assert.equal(await zoom.getAttribute('aria-pressed'), 'true');
+    const actual = (await svg.boundingBox())!.width;
+    assert.ok(actual > fitted * 1.5, `actual size ${actual} px is wider than the fitted ${fitted} px`);
+    assert.ok(await frame.evaluate((e) => e.scrollWidth > e.clientWidth), 'the frame scrolls');
+    await frame.screenshot({ path: path.join(OUT, 'html-report-actual-size.png') });
+    await zoom.click();
+    assert.equal(Math.round((await svg.boundingBox())!.width), Math.round(fitted), 'and fits again');
+    assert.deepEqual(problems, []);
   } finally {
     await browser.close();
   }

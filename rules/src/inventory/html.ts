@@ -6,7 +6,7 @@
  */
 import { createHash } from 'node:crypto';
 import { docsUrl } from '../rule.js';
-import { countFindings, relativePath, type ScanReport } from '../report/common.js';
+import { countFindings, plural, relativePath, type ScanReport } from '../report/common.js';
 import { ZERO_TRUST_STEPS, type Finding, type RuleMeta, type ZeroTrustStep } from '../types.js';
 import { kpiMet, kpiValue, percent } from './kpi-text.js';
 import { mermaidDiagram } from './mermaid.js';
@@ -23,12 +23,28 @@ const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replac
 const scriptText = (s: string) => s.replace(/<\/(script)/gi, '<\\/$1');
 const sha256 = (s: string) => `'sha256-${createHash('sha256').update(s, 'utf8').digest('base64')}'`;
 
-/** Renders the map once the page has loaded; the result is recorded on <body> for tests and readers. */
+/**
+ * Renders the map once the page has loaded; the result is recorded on <body> for tests and readers.
+ * A large map fits the page width, where its labels are small: the button shows it at actual size,
+ * scrolling inside its frame.
+ */
 const RENDER_SCRIPT = `(function () {
+  var zoomable = function () {
+    var frame = document.querySelector('.diagram'), button = document.getElementById('diagram-zoom'), svg = frame.querySelector('svg');
+    if (!svg || !button) return;
+    var natural = parseFloat(svg.style.maxWidth) || svg.getBoundingClientRect().width;
+    button.hidden = natural <= svg.getBoundingClientRect().width + 1;
+    button.addEventListener('click', function () {
+      var actual = frame.classList.toggle('actual');
+      svg.style.width = actual ? natural + 'px' : '';
+      button.textContent = actual ? 'Fit to page' : 'Show at actual size';
+      button.setAttribute('aria-pressed', String(actual));
+    });
+  };
   var status = function (s, detail) { document.body.setAttribute('data-diagram', s); if (detail) { var p = document.getElementById('diagram-error'); p.textContent = detail; p.hidden = false; } };
   try {
     mermaid.initialize({ startOnLoad: false, securityLevel: 'strict', theme: 'default', maxTextSize: 2000000, maxEdges: 20000, flowchart: { useMaxWidth: true, wrappingWidth: 320 } });
-    mermaid.run({ querySelector: '.mermaid' }).then(function () { status('rendered'); }, function (e) { status('error', 'The map could not be drawn: ' + (e && e.message || e)); });
+    mermaid.run({ querySelector: '.mermaid' }).then(function () { status('rendered'); zoomable(); }, function (e) { status('error', 'The map could not be drawn: ' + (e && e.message || e)); });
   } catch (e) { status('error', 'The map could not be drawn: ' + (e && e.message || e)); }
 })();`;
 
@@ -56,6 +72,9 @@ code { font: 12px ui-monospace, SFMono-Regular, Menlo, Consolas, monospace; back
 /* The map uses the whole window width: it is the widest thing on the page. */
 .diagram { border: 1px solid var(--line); border-radius: 8px; padding: 16px; overflow: auto; background: #fff; margin: 0 min(0px, calc(600px - 50vw + 24px)); }
 .diagram pre.mermaid { margin: 0; }
+.diagram.actual svg { max-width: none !important; }
+.diagram.actual { max-height: 90vh; }
+#diagram-zoom { margin-left: 12px; font: inherit; padding: 2px 10px; border: 1px solid var(--line); border-radius: 6px; background: var(--bg-soft); cursor: pointer; }
 body:not([data-diagram="rendered"]) .diagram pre.mermaid { white-space: pre; font: 12px ui-monospace, monospace; }
 #diagram-error { color: var(--red); }
 .legend span { margin-right: 16px; }
@@ -99,7 +118,7 @@ export function formatHtml(report: ScanReport, inv: Inventory, options: HtmlOpti
 <h1>${esc(title)}</h1>
 <p class="muted">${esc(report.tool.name)} ${esc(report.tool.version)} scanned ${report.fileCount} files under <code>${esc(report.root)}</code>.</p>
 <p class="counts"><span><strong>${counts.problems}</strong> findings</span><span class="bad">${counts.errors} errors</span><span>${counts.warnings} warnings</span><span>${counts.infos} infos</span>
-<span class="muted">${inv.agents.length} agents · ${inv.mcpServers.length} MCP servers · ${inv.tools.length} tools · ${inv.models.length} models · ${inv.modelCalls.length} model calls · ${inv.credentials.length} credentials · ${inv.egress.length} egress paths</span></p>
+<span class="muted">${[plural(inv.agents.length, 'agent'), plural(inv.mcpServers.length, 'MCP server'), plural(inv.tools.length, 'tool'), plural(inv.models.length, 'model'), plural(inv.modelCalls.length, 'model call'), plural(inv.credentials.length, 'credential'), plural(inv.egress.length, 'egress path')].join(' · ')}</span></p>
 </header>
 <main>
 <h2 id="kpis">Zero Trust KPIs</h2>
@@ -107,7 +126,7 @@ export function formatHtml(report: ScanReport, inv: Inventory, options: HtmlOpti
 ${inv.kpis.map((k) => kpiCard(k)).join('\n')}
 </div>
 <h2 id="map">Trust-boundary map</h2>
-<p class="legend muted"><span>Boundaries: users → application (request handlers, agents, tools) → model providers, data stores, host system, external hosts.</span><span class="bad">Red: a finding on that asset or flow (the rule is named).</span></p>
+<p class="legend muted"><span>Boundaries: users → application (request handlers, agents, tools) → model providers, data stores, host system, external hosts.</span><span class="bad">Red: a finding on that asset or flow (the rule is named).</span> <button type="button" id="diagram-zoom" aria-pressed="false" hidden>Show at actual size</button></p>
 <div class="diagram">
 <p id="diagram-error" hidden></p>
 <pre class="mermaid">${esc(diagram)}</pre>
