@@ -10,6 +10,7 @@ import { test } from 'node:test';
 import { formatInventoryJson, formatInventoryMarkdown, formatMermaid, formatCycloneDx, type Inventory } from '../../rules/src/inventory/index.js';
 import { EXAMPLE_ROOT, TOOL, inventoryOfFiles, inventoryOfFolder, namesOf } from './helpers.js';
 import { FIXTURE_SECRET, INVENTORY_FIXTURE } from './fixture.js';
+import { assetCounts } from '../../rules/src/inventory/kpi-text.js';
 
 const EXAMPLE_SECRET = 'sk-ant-api03-Xq7vR2mKp9LwT4sYb8NcE1hUj6GdZ3fA5oQiV0xWkMnB';
 const example = inventoryOfFolder(EXAMPLE_ROOT);
@@ -183,6 +184,10 @@ test('markdown lists the KPIs, the map and every kind of asset', () => {
   assert.match(md, /```mermaid\nflowchart LR\n/);
   assert.match(md, /\| Agents with a unique identity \| 1 of 3 \(33%\) \| 2 \| `no-shared-agent-credentials` \|/);
   assert.match(md, /\| fetchPage \| network \(fetch\) \|/);
+  // The summary counts every kind, in the singular for one.
+  const summary = `${assetCounts(fixture).join(', ')}.`;
+  assert.ok(md.includes(`\n${summary}\n`), summary);
+  assert.match(assetCounts(example).join(', '), /^3 agents, 1 MCP server, 9 tools, 3 models, 13 model calls, 11 SDK clients, 4 credentials, 2 memories, 0 retrieval sources, 3 egress paths$/);
 });
 
 test('spec tools: plain JSON tools handed to a model call are inventoried with their schema, capabilities and call', () => {

@@ -6,9 +6,9 @@
  */
 import { createHash } from 'node:crypto';
 import { docsUrl } from '../rule.js';
-import { countFindings, plural, relativePath, type ScanReport } from '../report/common.js';
+import { countFindings, relativePath, type ScanReport } from '../report/common.js';
 import { ZERO_TRUST_STEPS, type Finding, type RuleMeta, type ZeroTrustStep } from '../types.js';
-import { kpiMet, kpiValue, percent } from './kpi-text.js';
+import { assetCounts, kpiMet, kpiValue, percent } from './kpi-text.js';
 import { mermaidDiagram } from './mermaid.js';
 import type { Inventory, Kpi } from './types.js';
 
@@ -118,7 +118,7 @@ export function formatHtml(report: ScanReport, inv: Inventory, options: HtmlOpti
 <h1>${esc(title)}</h1>
 <p class="muted">${esc(report.tool.name)} ${esc(report.tool.version)} scanned ${report.fileCount} files under <code>${esc(report.root)}</code>.</p>
 <p class="counts"><span><strong>${counts.problems}</strong> findings</span><span class="bad">${counts.errors} errors</span><span>${counts.warnings} warnings</span><span>${counts.infos} infos</span>
-<span class="muted">${[plural(inv.agents.length, 'agent'), plural(inv.mcpServers.length, 'MCP server'), plural(inv.tools.length, 'tool'), plural(inv.models.length, 'model'), plural(inv.modelCalls.length, 'model call'), plural(inv.credentials.length, 'credential'), plural(inv.egress.length, 'egress path')].join(' · ')}</span></p>
+<span class="muted">${assetCounts(inv).join(' · ')}</span></p>
 </header>
 <main>
 <h2 id="kpis">Zero Trust KPIs</h2>

@@ -1,10 +1,27 @@
 /** The KPIs in words: one line per KPI for the terminal (`scan --kpis`), and the phrases the other writers share. */
 import * as path from 'node:path';
 import type { Colors } from '../report/text.js';
-import type { Kpi } from './types.js';
+import { plural } from '../report/common.js';
+import type { Inventory, Kpi } from './types.js';
 
 /** Items listed per KPI in the terminal; JSON, Markdown and HTML list them all. */
 const MAX_TEXT_ITEMS = 20;
+
+/** How many of each asset the inventory holds, in words: `3 agents`, `1 MCP server`, ... (the Markdown and HTML headers). */
+export function assetCounts(inv: Inventory): string[] {
+  return [
+    plural(inv.agents.length, 'agent'),
+    plural(inv.mcpServers.length, 'MCP server'),
+    plural(inv.tools.length, 'tool'),
+    plural(inv.models.length, 'model'),
+    plural(inv.modelCalls.length, 'model call'),
+    plural(inv.clients.length, 'SDK client'),
+    plural(inv.credentials.length, 'credential'),
+    plural(inv.memories.length, 'memory', 'memories'),
+    plural(inv.retrievalSources.length, 'retrieval source'),
+    plural(inv.egress.length, 'egress path'),
+  ];
+}
 
 /** `3 of 6 (50%)`, `1 of 4 egress paths`, `not measured (rule off)`. */
 export function kpiValue(k: Kpi): string {

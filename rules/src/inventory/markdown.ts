@@ -5,7 +5,7 @@
  */
 import * as path from 'node:path';
 import type { ToolInfo } from './json.js';
-import { kpiValue } from './kpi-text.js';
+import { assetCounts, kpiValue } from './kpi-text.js';
 import { mermaidDiagram } from './mermaid.js';
 import type { FindingRef, Inventory, Location } from './types.js';
 
@@ -37,7 +37,7 @@ export function formatInventoryMarkdown(inv: Inventory, tool: ToolInfo): string 
     '',
     `Written by ${tool.name} ${tool.version} from the code under ${code(inv.root)}. Credentials are named, never shown: env var names, or a masked prefix for literals.`,
     '',
-    `${inv.agents.length} agents, ${inv.mcpServers.length} MCP servers, ${inv.tools.length} tools, ${inv.models.length} models, ${inv.modelCalls.length} model calls, ${inv.clients.length} SDK clients, ${inv.credentials.length} credentials, ${inv.memories.length} memories, ${inv.retrievalSources.length} retrieval sources, ${inv.egress.length} egress paths.`,
+    `${assetCounts(inv).join(', ')}.`,
     '',
     '## Zero Trust KPIs',
     '',

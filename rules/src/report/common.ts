@@ -40,6 +40,6 @@ export function relativePath(root: string, file: string): string {
   return rel && !rel.startsWith('../') && !path.posix.isAbsolute(rel) ? rel : file.replace(/\\/g, '/');
 }
 
-export function plural(n: number, word: string): string {
-  return `${n} ${word}${n === 1 ? '' : 's'}`;
+export function plural(n: number, word: string, many = `${word}s`): string {
+  return `${n} ${n === 1 ? word : many}`;
 }
