@@ -1,4 +1,4 @@
-/** The KPIs in words: one line per KPI for the terminal (`scan --kpis`), and the phrases the other writers share. */
+/** The inventory in words: one line per KPI for the terminal (`scan --kpis`), the asset counts, and the phrases the other writers share. */
 import * as path from 'node:path';
 import type { Colors } from '../report/text.js';
 import { plural } from '../report/common.js';
